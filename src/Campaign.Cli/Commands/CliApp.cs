@@ -1,0 +1,47 @@
+namespace Campaign.Cli.Commands;
+
+/// <summary>Dispatches "faq match", "faq eval", "chat" and "sms preview".</summary>
+internal static class CliApp
+{
+    public const string Usage = """
+        usage: campaign <command> [options]
+
+          faq match [--content DIR]              one query per stdin line -> one JSON object per line
+          faq eval FILE [--content DIR]          accuracy and rejection on query<TAB>expected lines
+          chat [--channel sms|zalo|messenger] [--from ADDRESS]
+                                                 talk to the bot in the terminal (needs Redis)
+          sms preview TEXT [--json]              encoding, characters and segments, as written and unaccented
+
+        Each command prints its own usage with --help.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var a = new CliArgs(args);
+        try
+        {
+            return (a.Word(0), a.Word(1)) switch
+            {
+                ("faq", "match") => FaqMatchCommand.Run(a),
+                ("faq", "eval") => FaqEvalCommand.Run(a),
+                ("sms", "preview") => SmsPreviewCommand.Run(a),
+                ("chat", _) => await ChatCommand.RunAsync(a),
+                _ => Fail(Usage),
+            };
+        }
+        catch (CliUsageException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (Core.Content.ContentValidationException ex)
+        {
+            return Fail(ex.Message);
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}

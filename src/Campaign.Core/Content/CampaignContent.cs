@@ -1,0 +1,64 @@
+using Campaign.Core.Areas;
+
+namespace Campaign.Core.Content;
+
+/// <summary>
+/// Everything residents read, loaded and validated from <c>content/</c>. Immutable: a reload builds a
+/// new instance and swaps it in (see <see cref="ContentStore"/>).
+/// </summary>
+public sealed class CampaignContent
+{
+    private readonly Dictionary<string, FaqEntry> _faqById;
+    private readonly Dictionary<string, Theme> _themesById;
+    private readonly Dictionary<string, SystemReply> _replies;
+
+    internal CampaignContent(
+        string rootPath,
+        IReadOnlyList<Theme> themes,
+        IReadOnlyList<FaqEntry> faq,
+        IReadOnlyDictionary<string, SystemReply> replies,
+        IReadOnlyList<string> menu,
+        CommandKeywords commands,
+        IReadOnlyDictionary<string, Placeholder> placeholders,
+        AreaDirectory areas,
+        MatchingVocabulary vocabulary)
+    {
+        RootPath = rootPath;
+        Themes = themes;
+        Faq = faq;
+        Commands = commands;
+        Placeholders = placeholders;
+        Areas = areas;
+        Vocabulary = vocabulary;
+        _faqById = faq.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        _themesById = themes.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        _replies = new Dictionary<string, SystemReply>(replies, StringComparer.Ordinal);
+        Menu = menu.Select(id => _faqById[id]).ToArray();
+    }
+
+    /// <summary>The folder the content was read from.</summary>
+    public string RootPath { get; }
+
+    public IReadOnlyList<Theme> Themes { get; }
+    public IReadOnlyList<FaqEntry> Faq { get; }
+
+    /// <summary>The numbered main menu, in order (item 1 first).</summary>
+    public IReadOnlyList<FaqEntry> Menu { get; }
+
+    public CommandKeywords Commands { get; }
+    public IReadOnlyDictionary<string, Placeholder> Placeholders { get; }
+
+    /// <summary>Provinces, communes and hamlets, with their settings.</summary>
+    public AreaDirectory Areas { get; }
+
+    /// <summary>Abbreviations and stop words used by FAQ matching.</summary>
+    public MatchingVocabulary Vocabulary { get; }
+
+    public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
+
+    public Theme? FindTheme(string id) => _themesById.GetValueOrDefault(id);
+
+    /// <summary>A required system reply; the loader guarantees every <see cref="ReplyId"/> exists.</summary>
+    public SystemReply Reply(string id) =>
+        _replies.TryGetValue(id, out var reply) ? reply : throw new KeyNotFoundException($"no system reply '{id}' in content");
+}

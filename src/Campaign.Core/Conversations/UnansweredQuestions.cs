@@ -1,0 +1,36 @@
+using Campaign.Core.Redis;
+using StackExchange.Redis;
+
+namespace Campaign.Core.Conversations;
+
+/// <summary>
+/// Questions the bot was not sure about, appended to a capped Redis stream for the officers' inbox.
+/// The resident is stored by subscriber id, never by phone number.
+/// </summary>
+public sealed class UnansweredQuestions(IConnectionMultiplexer redis, RedisKeys keys)
+{
+    /// <summary>The stream keeps about this many recent questions.</summary>
+    public const int Capacity = 50_000;
+
+    public Task RecordAsync(Channel channel, long subscriberId, string question, IEnumerable<string> suggestedFaqIds, DateTimeOffset at) =>
+        redis.GetDatabase().StreamAddAsync(
+            keys.UnansweredQuestions,
+            [
+                new NameValueEntry("ch", channel.Key()),
+                new NameValueEntry("sub", subscriberId),
+                new NameValueEntry("q", question),
+                new NameValueEntry("suggested", string.Join(',', suggestedFaqIds)),
+                new NameValueEntry("at", at.ToUnixTimeMilliseconds()),
+            ],
+            maxLength: Capacity,
+            useApproximateMaxLength: true);
+
+    public async Task<IReadOnlyList<(string Question, string Channel, DateTimeOffset At)>> RecentAsync(int count)
+    {
+        var entries = await redis.GetDatabase().StreamRangeAsync(keys.UnansweredQuestions, count: count, messageOrder: Order.Descending);
+        return entries.Select(e => (
+            (string)e["q"]!,
+            (string)e["ch"]!,
+            DateTimeOffset.FromUnixTimeMilliseconds((long)e["at"]))).ToArray();
+    }
+}

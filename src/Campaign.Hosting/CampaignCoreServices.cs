@@ -1,0 +1,54 @@
+using Campaign.Core.Content;
+using Campaign.Core.Conversations;
+using Campaign.Core.Redis;
+using Campaign.Core.Subscribers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Campaign.Hosting;
+
+/// <summary>Registers what both services share: content, Redis, subscribers, the conversation engine.</summary>
+public static class CampaignCoreServices
+{
+    public const string DefaultRedis = "127.0.0.1:6379";
+
+    public static IServiceCollection AddCampaignCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Content is loaded and validated before the host starts: a broken file fails start-up with file and line.
+        var content = ContentLoader.Load(ContentPath.Resolve(configuration["Content:Path"]));
+        services.AddSingleton(new ContentStore(content));
+
+        services.AddOptions<ConversationOptions>()
+            .Bind(configuration.GetSection(ConversationOptions.Section))
+            .Validate(o => o.MaxInputCharacters is >= 50 and <= 100_000, "Conversations:MaxInputCharacters must be between 50 and 100000")
+            .Validate(o => o.SmsMaxSegments is >= 1 and <= 10, "Conversations:SmsMaxSegments must be between 1 and 10")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(configuration));
+        services.AddSingleton(new RedisKeys(configuration["Redis:KeyPrefix"] ?? ""));
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<UnansweredQuestions>();
+        services.AddSingleton<LiveFaqMatcher>();
+        services.AddSingleton<ReplyComposer>();
+        services.AddSingleton<ConversationEngine>();
+        return services;
+    }
+
+    /// <summary>
+    /// Connects without failing when Redis is down at start: the multiplexer keeps retrying, readiness
+    /// reports it, and FAQ answers keep working from memory meanwhile.
+    /// </summary>
+    public static ConnectionMultiplexer ConnectRedis(IConfiguration configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration.GetConnectionString("Redis") ?? DefaultRedis);
+        options.AbortOnConnectFail = false;
+        options.ClientName ??= AppDomain.CurrentDomain.FriendlyName;
+        return ConnectionMultiplexer.Connect(options);
+    }
+}
