@@ -20,6 +20,7 @@ public sealed class CampaignContent
         IReadOnlyList<string> menu,
         CommandKeywords commands,
         IReadOnlyDictionary<string, Placeholder> placeholders,
+        IReadOnlyList<OutOfScopeGroup> outOfScope,
         AreaDirectory areas,
         MatchingVocabulary vocabulary)
     {
@@ -28,6 +29,7 @@ public sealed class CampaignContent
         Faq = faq;
         Commands = commands;
         Placeholders = placeholders;
+        OutOfScope = outOfScope;
         Areas = areas;
         Vocabulary = vocabulary;
         _faqById = faq.ToDictionary(f => f.Id, StringComparer.Ordinal);
@@ -47,6 +49,9 @@ public sealed class CampaignContent
 
     public CommandKeywords Commands { get; }
     public IReadOnlyDictionary<string, Placeholder> Placeholders { get; }
+
+    /// <summary>Kinds of questions the service does not answer, used by the matcher as decoys.</summary>
+    public IReadOnlyList<OutOfScopeGroup> OutOfScope { get; }
 
     /// <summary>Provinces, communes and hamlets, with their settings.</summary>
     public AreaDirectory Areas { get; }

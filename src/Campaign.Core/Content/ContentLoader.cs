@@ -38,6 +38,8 @@ public static class ContentLoader
         var abbreviations = Exists("text/abbreviations.yaml") ? VocabularyReader.ReadAbbreviations(Open("text/abbreviations.yaml")) : [];
         var stopWords = Exists("text/stopwords.yaml") ? VocabularyReader.ReadStopWords(Open("text/stopwords.yaml")) : [];
         var areas = Exists("areas.yaml") ? AreasReader.Read(Open("areas.yaml"), placeholders) : [];
+        // Optional: without it the matcher relies on its thresholds alone.
+        var outOfScope = File.Exists(Path.Combine(root, "out-of-scope.yaml")) ? OutOfScopeReader.Read(Open("out-of-scope.yaml")) : [];
         var menuFile = Exists("menu.yaml") ? Open("menu.yaml") : null;
         var menu = menuFile is null ? [] : MenuReader.Read(menuFile);
 
@@ -62,6 +64,7 @@ public static class ContentLoader
         var validator = new ContentValidator(errors, themes, placeholders);
         validator.CheckFaq(faq);
         validator.CheckReplies(replies.Values);
+        validator.CheckOutOfScope(outOfScope, faq.Select(f => f.Entry.Id));
         validator.CheckMenu(menu, menuFile?.RelativePath ?? "menu.yaml", faq.Select(f => f.Entry.Id).ToHashSet(StringComparer.Ordinal));
 
         if (errors.Count > 0)
@@ -76,6 +79,7 @@ public static class ContentLoader
             menu.Select(m => m.Id).ToArray(),
             commands,
             placeholders,
+            outOfScope,
             new AreaDirectory(areas),
             new MatchingVocabulary(abbreviations, stopWords));
     }

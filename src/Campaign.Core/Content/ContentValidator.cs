@@ -64,6 +64,15 @@ internal sealed class ContentValidator(
         }
     }
 
+    public void CheckOutOfScope(IReadOnlyList<OutOfScopeGroup> groups, IEnumerable<string> faqIds)
+    {
+        var ids = faqIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var group in groups.Where(g => ids.Contains(g.Id)))
+        {
+            errors.Add(new ContentError("out-of-scope.yaml", 0, $"out-of-scope id '{group.Id}' is also an FAQ id; rename the group"));
+        }
+    }
+
     public void CheckMenu(IReadOnlyList<(string Id, int Line)> menu, string file, IReadOnlySet<string> faqIds)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -55,7 +55,7 @@ public sealed class ConversationEngine(
     {
         if (!text.Any(char.IsLetterOrDigit))
         {
-            return ([System(turn, turn.IsNew ? ReplyId.Welcome : ReplyId.EmptyMessage)], null);
+            return ([Say(turn, turn.IsNew ? ReplyId.Welcome : ReplyId.EmptyMessage)], null);
         }
         if (CommandParser.Parse(text, turn.Content.Commands) is { } command && await CommandAsync(turn, command) is { } commandReply)
         {
@@ -73,7 +73,7 @@ public sealed class ConversationEngine(
         switch (command.Kind)
         {
             case CommandKind.Help:
-                return ([System(turn, ReplyId.Help)], null);
+                return ([Say(turn, ReplyId.Help)], null);
             case CommandKind.Menu:
                 return ([Menu(turn)], ConversationState.MainMenu);
             case CommandKind.OptOut:
@@ -85,7 +85,7 @@ public sealed class ConversationEngine(
             case CommandKind.Subscribe when turn.Content.Areas.TryResolve(command.Argument, out var area):
                 return await SubscribeAsync(turn, area.Code);
             case CommandKind.Subscribe when CommandParser.LooksLikeCode(command.Argument):
-                return ([System(turn, ReplyId.UnknownArea, new() { ["area"] = command.Argument })], null);
+                return ([Say(turn, ReplyId.UnknownArea, new() { ["area"] = command.Argument })], null);
             default:
                 return null; // "dang ky vneid o dau" is a question, not a subscription with an area
         }
@@ -95,7 +95,7 @@ public sealed class ConversationEngine(
     {
         if (turn.Subscriber is null)
         {
-            return ([System(turn, ReplyId.Error)], null);
+            return ([Say(turn, ReplyId.Error)], null);
         }
         var change = await subscribers.SubscribeAsync(turn.Subscriber, Evidence(turn, "subscribe"), areaCode);
         var replyId = change.Previous switch
@@ -105,21 +105,21 @@ public sealed class ConversationEngine(
             _ => ReplyId.Subscribed,
         };
         var areaName = change.Subscriber.AreaCode is { } code && turn.Content.Areas.Find(code) is { } area ? area.Name : "";
-        return ([System(turn with { Subscriber = change.Subscriber }, replyId, new() { ["area"] = areaName })], null);
+        return ([Say(turn with { Subscriber = change.Subscriber }, replyId, new() { ["area"] = areaName })], null);
     }
 
     private async Task<(IReadOnlyList<Reply>, ConversationState?)> OptOutAsync(Turn turn)
     {
         if (turn.Subscriber is null)
         {
-            return ([System(turn, ReplyId.Error)], null);
+            return ([Say(turn, ReplyId.Error)], null);
         }
         if (turn.Subscriber.Status == SubscriberStatus.OptedOut)
         {
-            return ([System(turn, ReplyId.AlreadyOptedOut)], null);
+            return ([Say(turn, ReplyId.AlreadyOptedOut)], null);
         }
         await subscribers.OptOutAsync(turn.Subscriber, Evidence(turn, "opt_out"));
-        return ([System(turn, ReplyId.OptedOut)], null);
+        return ([Say(turn, ReplyId.OptedOut)], null);
     }
 
     private (IReadOnlyList<Reply>, ConversationState?) Choose(Turn turn, int choice, ConversationState state)
@@ -130,7 +130,7 @@ public sealed class ConversationEngine(
         if (choice < 1 || choice > offered.Count)
         {
             var max = offered.Count.ToString(CultureInfo.InvariantCulture);
-            return ([System(turn, ReplyId.UnknownChoice, new() { ["max"] = max })], null);
+            return ([Say(turn, ReplyId.UnknownChoice, new() { ["max"] = max })], null);
         }
         return AnswerWith(turn, offered[choice - 1]);
     }
@@ -145,19 +145,19 @@ public sealed class ConversationEngine(
         if (turn.IsNew)
         {
             // A first "xin chào" deserves a welcome, not "I'm not sure".
-            return ([System(turn, ReplyId.Welcome)], ConversationState.MainMenu);
+            return ([Say(turn, ReplyId.Welcome)], ConversationState.MainMenu);
         }
         if (turn.Subscriber is not null)
         {
             await TryRecordUnansweredAsync(turn, text, match.Suggestions.Select(s => s.Id));
         }
-        if (match.Suggestions.Count == 0)
+        if (match.Suggestions.Count == 0 || match.OutOfScope is not null)
         {
-            return ([System(turn, ReplyId.NoMatch)], ConversationState.MainMenu);
+            return ([Say(turn, ReplyId.NoMatch)], ConversationState.MainMenu);
         }
         var list = ReplyComposer.NumberedList(match.Suggestions, turn.Message.Channel.IsSms());
         return (
-            [System(turn, ReplyId.NotSure, new() { ["suggestions"] = list }, ReplyComposer.Choices(match.Suggestions))],
+            [Say(turn, ReplyId.NotSure, new() { ["suggestions"] = list }, ReplyComposer.Choices(match.Suggestions))],
             new ConversationState(match.Suggestions.Select(s => s.Id).ToArray()));
     }
 
@@ -173,11 +173,11 @@ public sealed class ConversationEngine(
     private Reply Menu(Turn turn)
     {
         var list = ReplyComposer.NumberedList(turn.Content.Menu, turn.Message.Channel.IsSms());
-        return System(turn, ReplyId.Menu, new() { ["items"] = list }, ReplyComposer.Choices(turn.Content.Menu));
+        return Say(turn, ReplyId.Menu, new() { ["items"] = list }, ReplyComposer.Choices(turn.Content.Menu));
     }
 
-    private Reply System(Turn turn, string replyId, Dictionary<string, string>? values = null, IReadOnlyList<ReplyChoice>? choices = null) =>
-        composer.System(turn.Content, replyId, turn.Message.Channel, turn.Subscriber, values, choices);
+    private Reply Say(Turn turn, string replyId, Dictionary<string, string>? values = null, IReadOnlyList<ReplyChoice>? choices = null) =>
+        composer.Compose(turn.Content, replyId, turn.Message.Channel, turn.Subscriber, values, choices);
 
     private static Consent Evidence(Turn turn, string action) =>
         new(turn.Message.ReceivedAt, $"{turn.Message.Channel.Key()}:{action}", turn.Message.MessageId ?? Truncate(turn.Message.Text, 160));

@@ -12,7 +12,7 @@ namespace Campaign.Core.Conversations;
 /// </summary>
 public sealed class ReplyComposer(ConversationOptions options)
 {
-    public Reply System(CampaignContent content, string replyId, Channel channel, Subscriber? subscriber, IReadOnlyDictionary<string, string>? values = null, IReadOnlyList<ReplyChoice>? choices = null)
+    public Reply Compose(CampaignContent content, string replyId, Channel channel, Subscriber? subscriber, IReadOnlyDictionary<string, string>? values = null, IReadOnlyList<ReplyChoice>? choices = null)
     {
         var reply = content.Reply(replyId);
         var template = channel.IsSms() ? reply.Sms : reply.Chat;

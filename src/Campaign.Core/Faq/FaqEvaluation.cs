@@ -8,7 +8,7 @@ public static class FaqEvaluation
 {
     public const string OutOfScope = "none";
 
-    public sealed record Case(string Query, string Expected);
+    public sealed record LabelledQuestion(string Query, string Expected);
 
     public sealed record Miss(string Query, string Expected, string? Got, float Score, float Coverage);
 
@@ -19,15 +19,15 @@ public static class FaqEvaluation
     }
 
     /// <summary>Reads "query&lt;TAB&gt;expected" lines, skipping blank lines, comments and a header.</summary>
-    public static IReadOnlyList<Case> ReadTsv(string path) =>
+    public static IReadOnlyList<LabelledQuestion> ReadTsv(string path) =>
         File.ReadLines(path)
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('\t'))
             .Where(p => p.Length >= 2 && !(p[0] == "query" && p[1] == "expected"))
-            .Select(p => new Case(p[0], p[1].Trim()))
+            .Select(p => new LabelledQuestion(p[0], p[1].Trim()))
             .ToArray();
 
-    public static Result Run(FaqMatcher matcher, IEnumerable<Case> cases)
+    public static Result Run(FaqMatcher matcher, IEnumerable<LabelledQuestion> cases)
     {
         int inScope = 0, correct = 0, outOfScope = 0, rejected = 0;
         var misses = new List<Miss>();

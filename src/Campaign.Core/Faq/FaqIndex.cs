@@ -9,29 +9,38 @@ namespace Campaign.Core.Faq;
 /// </summary>
 public sealed class FaqIndex
 {
-    private FaqIndex(IReadOnlyList<FaqEntry> entries, FaqTokenizer tokenizer, Bm25Field words, Bm25Field pairs, Bm25Field accented)
+    private FaqIndex(IReadOnlyList<FaqEntry> entries, IReadOnlyList<OutOfScopeGroup> decoys, FaqTokenizer tokenizer, Bm25Field words, Bm25Field pairs, Bm25Field accented)
     {
         Entries = entries;
+        Decoys = decoys;
         Tokenizer = tokenizer;
         Words = words;
         Pairs = pairs;
         Accented = accented;
     }
 
+    /// <summary>The answerable entries: documents 0 .. Entries.Count - 1.</summary>
     public IReadOnlyList<FaqEntry> Entries { get; }
+
+    /// <summary>Out-of-scope groups: the documents after the entries.</summary>
+    public IReadOnlyList<OutOfScopeGroup> Decoys { get; }
+
+    public int DocumentCount => Entries.Count + Decoys.Count;
     public FaqTokenizer Tokenizer { get; }
     internal Bm25Field Words { get; }
     internal Bm25Field Pairs { get; }
     internal Bm25Field Accented { get; }
 
     public static FaqIndex Build(CampaignContent content, FaqMatcherOptions? options = null) =>
-        Build(content.Faq, content.Vocabulary, options);
+        Build(content.Faq, content.Vocabulary, options, content.OutOfScope);
 
-    public static FaqIndex Build(IReadOnlyList<FaqEntry> entries, MatchingVocabulary vocabulary, FaqMatcherOptions? options = null)
+    public static FaqIndex Build(IReadOnlyList<FaqEntry> entries, MatchingVocabulary vocabulary, FaqMatcherOptions? options = null, IReadOnlyList<OutOfScopeGroup>? decoys = null)
     {
         options ??= new FaqMatcherOptions();
-        var contentWords = entries
-            .SelectMany(Texts)
+        decoys ??= [];
+        var documents = entries.Select(Texts).Concat(decoys.Select(d => d.Phrasings.Prepend(d.Label))).ToArray();
+        var contentWords = documents
+            .SelectMany(t => t)
             .SelectMany(t => FaqTokenizer.SplitWords(t.ToLowerInvariant()))
             .Where(Text.Diacritics.HasMarks)
             .ToHashSet(StringComparer.Ordinal);
@@ -40,12 +49,12 @@ public sealed class FaqIndex
         var words = new List<Dictionary<string, int>>(entries.Count);
         var pairs = new List<Dictionary<string, int>>(entries.Count);
         var accented = new List<Dictionary<string, int>>(entries.Count);
-        foreach (var entry in entries)
+        foreach (var document in documents)
         {
             var w = new Dictionary<string, int>(StringComparer.Ordinal);
             var p = new Dictionary<string, int>(StringComparer.Ordinal);
             var a = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var text in Texts(entry))
+            foreach (var text in document)
             {
                 var tokens = tokenizer.Tokenize(text);
                 foreach (var feature in QueryFeatures.WordsOf(tokens))
@@ -67,6 +76,7 @@ public sealed class FaqIndex
         }
         return new FaqIndex(
             entries,
+            decoys,
             tokenizer,
             Bm25Field.Build(words, options.K1, options.B),
             Bm25Field.Build(pairs, options.K1, options.B),

@@ -19,17 +19,19 @@ public sealed class FaqMatcher(FaqIndex index, FaqMatcherOptions? options = null
     {
         var tokens = Index.Tokenizer.Tokenize(question);
         var entries = Index.Entries;
-        var scores = ArrayPool<float>.Shared.Rent(entries.Count);
+        var documents = Index.DocumentCount;
+        var scores = ArrayPool<float>.Shared.Rent(documents);
         try
         {
-            Array.Clear(scores, 0, entries.Count);
+            Array.Clear(scores, 0, documents);
             var words = Distinct(QueryFeatures.WordsOf(tokens));
             Accumulate(Index.Words, words, 1f, scores);
             Accumulate(Index.Pairs, Distinct(QueryFeatures.PairsOf(tokens)), _options.PairWeight, scores);
             Accumulate(Index.Accented, Distinct(QueryFeatures.AccentedOf(tokens)), _options.AccentWeight, scores);
 
-            Span<int> top = stackalloc int[Math.Max(2, _options.SuggestionCount)];
-            var found = TopDocuments(scores, entries.Count, top);
+            // A few more than suggested, so decoys among the best still leave enough real entries.
+            Span<int> top = stackalloc int[_options.SuggestionCount + 3];
+            var found = TopDocuments(scores, documents, top);
             if (found == 0)
             {
                 return new FaqMatch(null, 0, 0, []);
@@ -40,10 +42,17 @@ public sealed class FaqMatcher(FaqIndex index, FaqMatcherOptions? options = null
             var coverage = Coverage(words, best);
             var margin = (bestScore - secondScore) / bestScore;
 
-            var suggestions = new FaqEntry[Math.Min(found, _options.SuggestionCount)];
-            for (var i = 0; i < suggestions.Length; i++)
+            if (best >= entries.Count)
             {
-                suggestions[i] = entries[top[i]];
+                return new FaqMatch(null, bestScore, coverage, [], Index.Decoys[best - entries.Count]);
+            }
+            var suggestions = new List<FaqEntry>(_options.SuggestionCount);
+            for (var i = 0; i < found && suggestions.Count < _options.SuggestionCount; i++)
+            {
+                if (top[i] < entries.Count)
+                {
+                    suggestions.Add(entries[top[i]]);
+                }
             }
             var confident = bestScore >= _options.MinScore && coverage >= _options.MinCoverage && margin >= _options.MinMargin;
             return new FaqMatch(confident ? entries[best] : null, bestScore, coverage, suggestions);

@@ -11,7 +11,8 @@ namespace Campaign.Core.Faq;
 /// </summary>
 public sealed class FaqTokenizer
 {
-    private readonly IReadOnlyDictionary<string, string[]> _expansions;
+    private readonly Dictionary<string, string[]> _expansionsFolded;   // keys typed without marks ("ko", "đc" as "dc")
+    private readonly Dictionary<string, string[]> _expansionsAccented; // keys with marks ("xài"), matched exactly
     private readonly IReadOnlySet<string> _stopAccented;
     private readonly HashSet<string> _stopFolded;
 
@@ -22,10 +23,20 @@ public sealed class FaqTokenizer
     /// </param>
     public FaqTokenizer(MatchingVocabulary vocabulary, IEnumerable<string> contentWords)
     {
-        _expansions = vocabulary.Abbreviations.ToDictionary(
-            p => p.Key,
-            p => SplitWords(Diacritics.ToNfc(p.Value).ToLowerInvariant()).ToArray(),
-            StringComparer.Ordinal);
+        _expansionsFolded = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        _expansionsAccented = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, value) in vocabulary.Abbreviations)
+        {
+            var words = SplitWords(Diacritics.ToNfc(value).ToLowerInvariant()).ToArray();
+            if (Diacritics.HasMarks(key.Replace('đ', 'd')))
+            {
+                _expansionsAccented[key] = words;
+            }
+            else
+            {
+                _expansionsFolded[Diacritics.Fold(key)] = words;
+            }
+        }
         _stopAccented = vocabulary.StopWords;
         _stopFolded = vocabulary.StopWords.Select(Diacritics.Fold).ToHashSet(StringComparer.Ordinal);
         foreach (var word in contentWords)
@@ -48,8 +59,11 @@ public sealed class FaqTokenizer
             {
                 folded = TelexRepair.RepairFoldedWord(folded);
             }
-            // Shorthand is expanded when typed without marks, or with only đ ("đc", "đt").
-            if (_expansions.TryGetValue(folded, out var expansion) && (!hasMarks || word.Replace('đ', 'd') == folded))
+            // Unaccented shorthand also matches when typed with only đ ("đc", "đt").
+            var expansion = hasMarks && word.Replace('đ', 'd') != folded
+                ? _expansionsAccented.GetValueOrDefault(word)
+                : _expansionsFolded.GetValueOrDefault(folded);
+            if (expansion is not null)
             {
                 foreach (var part in expansion)
                 {

@@ -37,7 +37,8 @@ internal static class SubscriberHash
 
     private static Subscriber Parse(long id, Dictionary<string, string> f)
     {
-        ChannelExtensions.TryParse(f.GetValueOrDefault("ch"), out var channel);
+        var channel = ChannelExtensions.TryParse(f.GetValueOrDefault("ch"), out var known) ? known
+            : throw new InvalidOperationException($"subscriber {id} has an unknown channel '{f.GetValueOrDefault("ch")}'");
         Consent? consent = f.TryGetValue("consent_at", out var at)
             ? new Consent(Time(at), f.GetValueOrDefault("consent_via", ""), NullIfEmpty(f.GetValueOrDefault("consent_evidence")))
             : null;

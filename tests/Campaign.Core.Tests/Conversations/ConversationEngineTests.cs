@@ -6,7 +6,7 @@ using Campaign.TestSupport;
 namespace Campaign.Core.Tests.Conversations;
 
 /// <summary>What the engine leaves behind in Redis, and how replies are shaped per channel.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(UsesRedis.Name)]
 public sealed class ConversationEngineTests(RedisServer redis)
 {
     private const string Phone = "+84912345678";

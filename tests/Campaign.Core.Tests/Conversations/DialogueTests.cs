@@ -7,7 +7,7 @@ namespace Campaign.Core.Tests.Conversations;
 /// A table of dialogues: each step is "what the resident sends => what the bot answers", where the
 /// answer is a system reply id or "faq:&lt;id&gt;". Every dialogue runs on SMS and on Zalo.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(UsesRedis.Name)]
 public sealed class DialogueTests(RedisServer redis)
 {
     public static TheoryData<string, string[]> Dialogues() => new()

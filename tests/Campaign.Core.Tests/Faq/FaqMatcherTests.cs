@@ -29,13 +29,13 @@ public sealed class FaqMatcherTests
     public void Every_entry_is_found_by_its_own_phrasings(string phrasing, string id)
     {
         var match = Matcher.Match(phrasing);
-        Assert.Equal(id, match.Suggestions.FirstOrDefault()?.Id);
+        Assert.Equal(id, match.Suggestions.Count > 0 ? match.Suggestions[0].Id : null);
     }
 
     [Fact]
     public void Own_phrasings_are_answered_confidently()
     {
-        var cases = OwnPhrasings().Select(row => new FaqEvaluation.Case((string)row[0], (string)row[1]));
+        var cases = OwnPhrasings().Select(row => new FaqEvaluation.LabelledQuestion((string)row[0], (string)row[1]));
         var result = FaqEvaluation.Run(Matcher, cases);
         Assert.True(result.Accuracy >= 0.95, $"accuracy {result.Accuracy:0.000}; misses: {string.Join(" | ", result.Misses.Take(15).Select(m => m.Query + " -> " + m.Got))}");
     }

@@ -12,7 +12,7 @@ internal static class AreasReader
         var areas = new List<Area>();
         if (file.Root is { } root)
         {
-            if (file.Get(root, "areas") is YamlSequenceNode list)
+            if (YamlContentFile.Get(root, "areas") is YamlSequenceNode list)
             {
                 ReadLevel(file, list, null, areas, placeholders, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
             }
@@ -42,7 +42,7 @@ internal static class AreasReader
             }
             if (!Enum.TryParse<AreaLevel>(levelText, ignoreCase: true, out var level))
             {
-                file.Error(file.Get(item, "level"), $"level '{levelText}' is not province, commune or hamlet");
+                file.Error(YamlContentFile.Get(item, "level"), $"level '{levelText}' is not province, commune or hamlet");
                 continue;
             }
             if (!seen.Add(code))
@@ -55,7 +55,7 @@ internal static class AreasReader
                 file.Error(item, $"area code '{code}' must start with its parent's code '{parent.Code}' so campaigns can target by prefix");
             }
             var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (file.Get(item, "settings") is YamlMappingNode settingsNode)
+            if (YamlContentFile.Get(item, "settings") is YamlMappingNode settingsNode)
             {
                 foreach (var (k, v) in settingsNode.Children)
                 {
@@ -75,10 +75,10 @@ internal static class AreasReader
                     }
                 }
             }
-            var isDemo = (file.Get(item, "demo") as YamlScalarNode)?.Value is "true" or "yes";
+            var isDemo = (YamlContentFile.Get(item, "demo") as YamlScalarNode)?.Value is "true" or "yes";
             var area = new Area(code, name, level, parent?.Code, isDemo, settings);
             areas.Add(area);
-            if (file.Get(item, "children") is YamlSequenceNode children)
+            if (YamlContentFile.Get(item, "children") is YamlSequenceNode children)
             {
                 ReadLevel(file, children, area, areas, placeholders, seen);
             }

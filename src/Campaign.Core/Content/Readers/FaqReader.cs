@@ -16,7 +16,7 @@ internal static class FaqReader
         var expectedId = Path.GetFileNameWithoutExtension(file.RelativePath);
         if (id is not null && id != expectedId)
         {
-            file.Error(file.Get(root, "id"), $"id '{id}' does not match the file name; rename the file to '{id}.yaml' or fix the id");
+            file.Error(YamlContentFile.Get(root, "id"), $"id '{id}' does not match the file name; rename the file to '{id}.yaml' or fix the id");
         }
         var theme = file.RequiredString(root, "theme", "theme");
         var title = file.RequiredString(root, "title", "title");
@@ -35,17 +35,17 @@ internal static class FaqReader
 
         if (phrasings.Count > 0 && phrasings.Count < ContentLimits.MinPhrasings)
         {
-            file.Error(file.Get(root, "phrasings"),
+            file.Error(YamlContentFile.Get(root, "phrasings"),
                 $"'phrasings' has {phrasings.Count}; write at least {ContentLimits.MinPhrasings} (accented, unaccented, SMS shorthand)");
         }
         if (title is not null && title.Length > ContentLimits.TitleMaxCharacters)
         {
-            file.Error(file.Get(root, "title"),
+            file.Error(YamlContentFile.Get(root, "title"),
                 $"'title' is {title.Length} characters; menus need at most {ContentLimits.TitleMaxCharacters}");
         }
         if (chat is not null && chat.Length > ContentLimits.ChatAnswerMaxCharacters)
         {
-            file.Error(file.Get((YamlMappingNode)file.Get(root, "answer")!, "chat"),
+            file.Error(YamlContentFile.Get((YamlMappingNode)YamlContentFile.Get(root, "answer")!, "chat"),
                 $"'answer.chat' is {chat.Length} characters; the limit is {ContentLimits.ChatAnswerMaxCharacters}");
         }
 
@@ -71,5 +71,5 @@ internal static class FaqReader
 
     /// <summary>Line of a field inside the entry's file, for cross-reference errors found later.</summary>
     public static int LineOf(YamlContentFile file, string key) =>
-        file.Root is { } root && file.Get(root, key) is { } node ? YamlContentFile.Line(node) : 1;
+        file.Root is { } root && YamlContentFile.Get(root, key) is { } node ? YamlContentFile.Line(node) : 1;
 }

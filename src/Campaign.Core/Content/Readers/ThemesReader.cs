@@ -13,7 +13,7 @@ internal static class ThemesReader
         {
             return themes;
         }
-        if (file.Get(root, "themes") is not YamlSequenceNode list)
+        if (YamlContentFile.Get(root, "themes") is not YamlSequenceNode list)
         {
             file.Error(root, "missing list 'themes'");
             return themes;

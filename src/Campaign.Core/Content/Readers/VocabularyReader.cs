@@ -16,7 +16,7 @@ internal static class VocabularyReader
         }
         foreach (var (keyNode, valueNode) in list.Children)
         {
-            var key = Diacritics.Fold(((YamlScalarNode)keyNode).Value ?? "").ToLowerInvariant();
+            var key = Diacritics.ToNfc(((YamlScalarNode)keyNode).Value ?? "").Trim().ToLowerInvariant();
             if (valueNode is not YamlScalarNode { Value: { Length: > 0 } value } || key.Length == 0 || key.Contains(' '))
             {
                 file.Error(keyNode, "each abbreviation is one word mapped to its expansion, e.g. 'ko: không'");

@@ -48,6 +48,12 @@ internal sealed class YamlContentFile
             errors.Add(new ContentError(relative, line, $"malformed YAML: {Clean(reason)}"));
             return new YamlContentFile(relative, null, errors);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Some scanner faults (an unclosed flow list at the end of the file) carry no position.
+            errors.Add(new ContentError(relative, 0, $"malformed YAML: {ex.Message} (look for an unclosed [ or {{)"));
+            return new YamlContentFile(relative, null, errors);
+        }
         catch (ArgumentException ex)
         {
             // YamlDotNet reports a key given twice in one mapping this way.
@@ -63,7 +69,7 @@ internal sealed class YamlContentFile
     public void Error(YamlNode? near, string message) =>
         _errors.Add(new ContentError(RelativePath, near is null ? 0 : Line(near), message));
 
-    public YamlNode? Get(YamlMappingNode map, string key) =>
+    public static YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
     /// <summary>A required non-empty text field; <paramref name="path"/> names it in errors (e.g. "answer.sms").</summary>

@@ -1,0 +1,15 @@
+using Campaign.Bench;
+
+// ./campaign bench <name>. Each benchmark prints one JSON line last and writes it to bench/results/.
+return args.FirstOrDefault() switch
+{
+    "faq" => FaqBenchmark.Run(),
+    "calibrate" => FaqCalibration.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Campaign.Bench faq");
+    return 2;
+}
