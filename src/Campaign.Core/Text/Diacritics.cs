@@ -54,23 +54,22 @@ public static class Diacritics
             return text;
         }
 
-        if (NeedsComposition(text.AsSpan(), firstNonAscii))
+        if (TryFoldLatin(text, firstNonAscii, out var folded))
         {
-            // Rare: a non-Latin letter followed by combining marks, or a character whose NFC form
-            // differs from itself. Compose first so the folding pass below sees canonical text.
-            var composed = ToNfcCore(text);
-            if (!ReferenceEquals(composed, text))
-            {
-                text = composed;
-                firstNonAscii = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
-                if (firstNonAscii < 0)
-                {
-                    return text;
-                }
-            }
+            return folded;
         }
 
-        return FoldLatin(text, firstNonAscii);
+        // Rare: a non-Latin letter followed by combining marks, or a character whose NFC form
+        // differs from itself. Compose first, then the folding pass sees canonical text.
+        var composed = ToNfcCore(text);
+        firstNonAscii = composed.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+        if (firstNonAscii < 0)
+        {
+            return composed;
+        }
+
+        TryFoldLatin(composed, firstNonAscii, out folded, composed: true);
+        return folded;
     }
 
     /// <summary>
@@ -150,11 +149,13 @@ public static class Diacritics
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
     }
 
-    private static string FoldLatin(string text, int firstNonAscii)
+    // Folds in one pass. Unless the text is known to be composed, gives up (false) on anything
+    // that composition could change, so that the common case never calls the OS normaliser.
+    private static bool TryFoldLatin(string text, int firstNonAscii, out string folded, bool composed = false)
     {
         char[]? rented = null;
         Span<char> buffer = text.Length <= StackBufferLength
-            ? stackalloc char[StackBufferLength]
+            ? stackalloc char[text.Length]
             : (rented = ArrayPool<char>.Shared.Rent(text.Length));
 
         try
@@ -174,25 +175,44 @@ public static class Diacritics
                     buffer[written++] = c;
                     afterLatinLetter = char.IsAsciiLetter(c);
                 }
-                else if (TryGetLatinFold(c, out var folded))
+                else if (TryGetLatinFold(c, out var letter))
                 {
-                    buffer[written++] = folded;
-                    changed |= folded != c;
+                    buffer[written++] = letter;
+                    changed |= letter != c;
                     afterLatinLetter = true;
                 }
-                else if (afterLatinLetter && IsCombiningDiacritic(c))
+                else if (IsCombiningDiacritic(c))
                 {
-                    // A decomposed mark on a Latin letter: drop it, the letter was already copied.
-                    changed = true;
+                    if (afterLatinLetter)
+                    {
+                        // A decomposed mark on a Latin letter: drop it, the letter was already copied.
+                        changed = true;
+                    }
+                    else if (composed)
+                    {
+                        // A mark on some other script's letter belongs to that letter.
+                        buffer[written++] = c;
+                    }
+                    else
+                    {
+                        folded = text;
+                        return false;
+                    }
                 }
-                else
+                else if (composed || IsCompositionStable(c))
                 {
                     buffer[written++] = c;
                     afterLatinLetter = false;
                 }
+                else
+                {
+                    folded = text;
+                    return false;
+                }
             }
 
-            return changed ? new string(buffer[..written]) : text;
+            folded = changed ? new string(buffer[..written]) : text;
+            return true;
         }
         finally
         {
@@ -201,41 +221,6 @@ public static class Diacritics
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
-    }
-
-    // True when the folding pass alone could leave non-NFC text behind.
-    private static bool NeedsComposition(ReadOnlySpan<char> text, int start)
-    {
-        var afterLatinLetter = start > 0 && char.IsAsciiLetter(text[start - 1]);
-        for (var i = start; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c < '\u0080')
-            {
-                afterLatinLetter = char.IsAsciiLetter(c);
-            }
-            else if (TryGetLatinFold(c, out _))
-            {
-                afterLatinLetter = true;
-            }
-            else if (IsCombiningDiacritic(c))
-            {
-                if (!afterLatinLetter)
-                {
-                    return true;
-                }
-            }
-            else if (IsCompositionStable(c))
-            {
-                afterLatinLetter = false;
-            }
-            else
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Characters common in chat that NFC never changes and that never combine with a neighbour:
