@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 
 namespace Campaign.Core.Phones;
 
@@ -9,8 +10,9 @@ namespace Campaign.Core.Phones;
 /// <param name="E164">The number in E.164 form, such as "+84912345678", when valid.</param>
 /// <param name="Error">Why the input was refused, in plain English, when not valid.</param>
 /// <remarks>
-/// <see cref="Error"/> quotes the input, so it holds personal data: log it only where a raw
-/// phone number may be logged.
+/// <see cref="object.ToString"/> masks <see cref="E164"/> with <see cref="PhoneMask"/>, so a
+/// result can be logged as it is. <see cref="Error"/> quotes the input, which may be a whole
+/// phone number; log it only where a raw phone number may be logged.
 /// </remarks>
 public readonly record struct PhoneNumberResult(
     [property: MemberNotNullWhen(true, nameof(PhoneNumberResult.E164))]
@@ -24,6 +26,16 @@ public readonly record struct PhoneNumberResult(
     /// <see langword="false"/> for fixed-line, toll-free and premium-rate numbers and when not valid.
     /// </summary>
     public bool IsMobile { get; init; }
+
+    // Keeps the generated ToString from writing the number into logs.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("IsValid = ").Append(IsValid)
+            .Append(", E164 = ").Append(E164 is null ? null : PhoneMask.Mask(E164))
+            .Append(", IsMobile = ").Append(IsMobile)
+            .Append(", Error = ").Append(Error);
+        return true;
+    }
 
     internal static PhoneNumberResult Valid(string e164, bool isMobile) => new(true, e164, null) { IsMobile = isMobile };
 

@@ -145,6 +145,28 @@ public class VietnamPhoneNumberTests
     }
 
     [Fact]
+    public void Result_GuaranteesE164WhenValidAndErrorWhenNot()
+    {
+        var valid = VietnamPhoneNumber.Normalize("0912345678");
+        var invalid = VietnamPhoneNumber.Normalize("0123");
+
+        // Compiles without a null check: IsValid tells the compiler which member is set.
+        var length = valid.IsValid ? valid.E164.Length : 0;
+        var error = invalid.IsValid ? "" : invalid.Error;
+
+        Assert.Equal(12, length);
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public void Result_ToStringMasksTheNumber()
+    {
+        var text = VietnamPhoneNumber.Normalize("0912345678").ToString();
+
+        Assert.Equal("PhoneNumberResult { IsValid = True, E164 = +8491*****678, IsMobile = True, Error =  }", text);
+    }
+
+    [Fact]
     public void DefaultResultIsNotValid()
     {
         var result = default(PhoneNumberResult);
