@@ -17,22 +17,23 @@ internal static class FaqCalibration
         var content = ContentLoader.Load(Path.Combine(root, "content"));
         var sets = files.Select(f => (Name: Path.GetFileName(f), Cases: FaqEvaluation.ReadTsv(f))).ToArray();
         var rows = new List<(double Worst, string Line)>();
-        foreach (var b in new[] { 0.3f, 0.5f, 0.75f })
+        foreach (var b in new[] { 0.5f, 0.75f })
         foreach (var pair in new[] { 0.5f, 1f, 1.5f })
         foreach (var unknown in new[] { 0.2f, 0.35f, 0.5f })
         {
             var baseOptions = new FaqMatcherOptions { B = b, PairWeight = pair, UnknownWordWeight = unknown };
             var index = FaqIndex.Build(content, baseOptions);
-            foreach (var coverage in new[] { 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f })
+            foreach (var coverage in new[] { 0.35f, 0.4f, 0.45f, 0.5f, 0.55f })
             foreach (var score in new[] { 2f, 4f, 6f, 8f })
             foreach (var margin in new[] { 0f, 0.05f, 0.1f })
+            foreach (var strong in new[] { 0.3f, 0.4f, 0.5f, 1.01f })
             {
-                var options = baseOptions with { MinCoverage = coverage, MinScore = score, MinMargin = margin };
+                var options = baseOptions with { MinCoverage = coverage, MinScore = score, MinMargin = margin, StrongMargin = strong };
                 var matcher = new FaqMatcher(index, options);
                 var results = sets.Select(s => FaqEvaluation.Run(matcher, s.Cases)).ToArray();
                 var worst = results.Min(r => Math.Min(r.Accuracy - 0.92, r.Rejection - 0.90));
                 rows.Add((worst, string.Create(CultureInfo.InvariantCulture,
-                    $"b={b} pair={pair} unknown={unknown} cov={coverage} score={score} margin={margin}: ")
+                    $"b={b} pair={pair} unknown={unknown} cov={coverage} score={score} margin={margin} strong={strong}: ")
                     + string.Join("  ", results.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{sets[i].Name} acc {r.Accuracy:0.000} rej {r.Rejection:0.000}")))));
             }
         }

@@ -67,6 +67,7 @@ public sealed class ReplyComposer(ConversationOptions options)
             : content.Areas.Setting(subscriber?.AreaCode, name)
               ?? (content.Placeholders.TryGetValue(name, out var placeholder) ? placeholder.Default : ""));
 
+    // Trimmed: an empty placeholder at the end ("... đã đăng ký {area}") must not leave a trailing space.
     private string Finish(string text, Channel channel) =>
-        channel.IsSms() && options.SmsUnaccented ? SmsPreview.For(text).UnaccentedText : text;
+        (channel.IsSms() && options.SmsUnaccented ? SmsPreview.For(text).UnaccentedText : text).Trim();
 }

@@ -7,7 +7,7 @@ namespace Campaign.Core.Faq;
 /// Answers a resident's question from the FAQ, locally and in microseconds: BM25 over folded words
 /// and word pairs, a bonus when the marks match too, then a calibrated decision. It answers only when
 /// the best entry scores high enough, covers enough of the question's informative words, and leads
-/// the runner-up clearly; otherwise it returns no answer and the closest entries as suggestions.
+/// the runner-up (or leads it by far with less coverage); otherwise it returns no answer and the closest entries as suggestions.
 /// </summary>
 public sealed class FaqMatcher(FaqIndex index, FaqMatcherOptions? options = null)
 {
@@ -54,7 +54,9 @@ public sealed class FaqMatcher(FaqIndex index, FaqMatcherOptions? options = null
                     suggestions.Add(entries[top[i]]);
                 }
             }
-            var confident = bestScore >= _options.MinScore && coverage >= _options.MinCoverage && margin >= _options.MinMargin;
+            var confident = bestScore >= _options.MinScore
+                && ((coverage >= _options.MinCoverage && margin >= _options.MinMargin)
+                    || (coverage >= _options.MinCoverageWithStrongMargin && margin >= _options.StrongMargin));
             return new FaqMatch(confident ? entries[best] : null, bestScore, coverage, suggestions);
         }
         finally

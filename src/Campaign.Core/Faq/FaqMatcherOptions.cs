@@ -31,6 +31,15 @@ public sealed record FaqMatcherOptions
     /// <summary>Least lead of the best entry over the second, as a share of the best score.</summary>
     public float MinMargin { get; init; } = 0.1f;
 
+    /// <summary>
+    /// A clear winner may answer with less coverage: long questions carry context words no FAQ uses
+    /// ("my son is in grade 9 and his teacher asked ..."), yet point at one entry only.
+    /// </summary>
+    public float StrongMargin { get; init; } = 0.35f;
+
+    /// <summary>Least coverage for an answer that leads by <see cref="StrongMargin"/>.</summary>
+    public float MinCoverageWithStrongMargin { get; init; } = 0.25f;
+
     /// <summary>How many entries to suggest when not sure.</summary>
     public int SuggestionCount { get; init; } = 3;
 }
