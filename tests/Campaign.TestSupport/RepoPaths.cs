@@ -16,6 +16,19 @@ public static class RepoPaths
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>A throwaway copy of content/ for tests that break it on purpose; the caller deletes it.</summary>
+    public static string CopyOfContent()
+    {
+        var target = Directory.CreateTempSubdirectory("campaign-content-").FullName;
+        foreach (var file in Directory.GetFiles(Content, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(target, Path.GetRelativePath(Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+        return target;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -9,7 +9,7 @@ namespace Campaign.Core.Tests.Content;
 /// </summary>
 public sealed class ContentLoaderTests : IDisposable
 {
-    private readonly string _dir = CopyOfContent();
+    private readonly string _dir = RepoPaths.CopyOfContent();
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -209,16 +209,4 @@ public sealed class ContentLoaderTests : IDisposable
 
     private static int LineOf(string path, string startsWith) =>
         File.ReadAllLines(path).Select((l, i) => (l, i)).First(x => x.l.TrimStart().StartsWith(startsWith, StringComparison.Ordinal)).i + 1;
-
-    private static string CopyOfContent()
-    {
-        var target = Directory.CreateTempSubdirectory("campaign-content-").FullName;
-        foreach (var file in Directory.GetFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
-        {
-            var dest = Path.Combine(target, Path.GetRelativePath(RepoPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file, dest);
-        }
-        return target;
-    }
 }
