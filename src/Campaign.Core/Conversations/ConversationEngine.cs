@@ -44,6 +44,7 @@ public sealed class ConversationEngine(
 
         var ctx = new Turn(current, message, subscriber, isNew);
         var (replies, offered) = await RespondAsync(ctx, text, state);
+        ConversationMetrics.Handled(message.Channel, replies.Count > 0 ? ctx.Outcome : "none");
         if (subscriber is not null && offered is not null)
         {
             await TrySaveStateAsync(subscriber.Id, offered);
@@ -104,6 +105,7 @@ public sealed class ConversationEngine(
             SubscriberStatus.OptedOut => ReplyId.OptedBackIn,
             _ => ReplyId.Subscribed,
         };
+        turn.Outcome = replyId;
         var areaName = change.Subscriber.AreaCode is { } code && turn.Content.Areas.Find(code) is { } area ? area.Name : "";
         return ([Say(turn with { Subscriber = change.Subscriber }, replyId, new() { ["area"] = areaName })], null);
     }
@@ -176,8 +178,11 @@ public sealed class ConversationEngine(
         return Say(turn, ReplyId.Menu, new() { ["items"] = list }, ReplyComposer.Choices(turn.Content.Menu));
     }
 
-    private Reply Say(Turn turn, string replyId, Dictionary<string, string>? values = null, IReadOnlyList<ReplyChoice>? choices = null) =>
-        composer.Compose(turn.Content, replyId, turn.Message.Channel, turn.Subscriber, values, choices);
+    private Reply Say(Turn turn, string replyId, Dictionary<string, string>? values = null, IReadOnlyList<ReplyChoice>? choices = null)
+    {
+        turn.Outcome = replyId;
+        return composer.Compose(turn.Content, replyId, turn.Message.Channel, turn.Subscriber, values, choices);
+    }
 
     private static Consent Evidence(Turn turn, string action) =>
         new(turn.Message.ReceivedAt, $"{turn.Message.Channel.Key()}:{action}", turn.Message.MessageId ?? Truncate(turn.Message.Text, 160));
@@ -217,5 +222,9 @@ public sealed class ConversationEngine(
         return text[..cut];
     }
 
-    private sealed record Turn(CampaignContent Content, InboundMessage Message, Subscriber? Subscriber, bool IsNew);
+    private sealed record Turn(CampaignContent Content, InboundMessage Message, Subscriber? Subscriber, bool IsNew)
+    {
+        /// <summary>What the bot did, for metrics: the reply id or "answer".</summary>
+        public string Outcome { get; set; } = "answer";
+    }
 }
