@@ -1,5 +1,4 @@
 using Campaign.Core.Content.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace Campaign.Core.Content.Readers;
 
@@ -13,19 +12,9 @@ internal static class OutOfScopeReader
         {
             return groups;
         }
-        if (YamlContentFile.Get(root, "out_of_scope") is not YamlSequenceNode list)
-        {
-            file.Error(root, "missing list 'out_of_scope'");
-            return groups;
-        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in list.Children)
+        foreach (var item in file.MappingList(root, "out_of_scope", "'id', 'label' and 'phrasings'"))
         {
-            if (node is not YamlMappingNode item)
-            {
-                file.Error(node, "each group needs 'id', 'label' and 'phrasings'");
-                continue;
-            }
             var id = file.RequiredString(item, "id", "out_of_scope[].id");
             var label = file.RequiredString(item, "label", "out_of_scope[].label");
             var phrasings = file.StringList(item, "phrasings", "out_of_scope[].phrasings", required: true);

@@ -1,5 +1,4 @@
 using Campaign.Core.Content.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace Campaign.Core.Content.Readers;
 
@@ -13,19 +12,9 @@ internal static class ThemesReader
         {
             return themes;
         }
-        if (YamlContentFile.Get(root, "themes") is not YamlSequenceNode list)
-        {
-            file.Error(root, "missing list 'themes'");
-            return themes;
-        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in list.Children)
+        foreach (var item in file.MappingList(root, "themes", "'id', 'name' and 'sms_name'"))
         {
-            if (node is not YamlMappingNode item)
-            {
-                file.Error(node, "each theme must have 'id', 'name' and 'sms_name'");
-                continue;
-            }
             var id = file.RequiredString(item, "id", "themes[].id");
             var name = file.RequiredString(item, "name", "themes[].name");
             var smsName = file.RequiredString(item, "sms_name", "themes[].sms_name");

@@ -147,6 +147,30 @@ internal sealed class YamlContentFile
         return items;
     }
 
+    /// <summary>
+    /// The mappings of a required list (<c>themes: [ {id: ...}, ... ]</c>); a missing list or an item
+    /// that is not a mapping is reported, naming what each item needs.
+    /// </summary>
+    public IEnumerable<YamlMappingNode> MappingList(YamlMappingNode map, string key, string itemNeeds)
+    {
+        if (Get(map, key) is not YamlSequenceNode list)
+        {
+            Error(map, $"missing list '{key}'");
+            yield break;
+        }
+        foreach (var node in list.Children)
+        {
+            if (node is YamlMappingNode item)
+            {
+                yield return item;
+            }
+            else
+            {
+                Error(node, $"each item of '{key}' needs {itemNeeds}");
+            }
+        }
+    }
+
     public int? RequiredInt(YamlMappingNode map, string key, string path)
     {
         var text = RequiredString(map, key, path);
