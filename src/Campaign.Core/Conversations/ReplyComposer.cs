@@ -23,18 +23,17 @@ public sealed class ReplyComposer(ConversationOptions options)
     public Reply Answer(CampaignContent content, FaqEntry entry, Channel channel, Subscriber? subscriber, IReadOnlyList<FaqEntry> related)
     {
         var sms = channel.IsSms();
-        var text = new StringBuilder(Fill(content, sms ? entry.SmsAnswer : entry.ChatAnswer, subscriber, null));
-        var choices = Choices(related);
+        var answer = Fill(content, sms ? entry.SmsAnswer : entry.ChatAnswer, subscriber, null);
         var footer = related.Count > 0
             ? Fill(content, Template(content, ReplyId.SuggestionsFooter, sms), subscriber, new Dictionary<string, string> { ["related"] = NumberedList(related, sms) })
             : Fill(content, Template(content, ReplyId.AnswerFooter, sms), subscriber, null);
-        var withFooter = text.ToString() + "\n\n" + footer;
+        var withFooter = Finish(answer + "\n\n" + footer, channel);
         // An SMS keeps its footer only while the whole reply stays within the segment budget.
-        if (!sms || SmsPreview.For(Finish(withFooter, channel)).Unaccented.Segments <= options.SmsMaxSegments)
+        if (!sms || SmsEncoder.Analyze(withFooter).Segments <= options.SmsMaxSegments)
         {
-            return new Reply(Finish(withFooter, channel), choices);
+            return new Reply(withFooter, Choices(related));
         }
-        return new Reply(Finish(text.ToString(), channel), []);
+        return new Reply(Finish(answer, channel), []);
     }
 
     /// <summary>"1. Title" lines; SMS shows the titles unaccented.</summary>

@@ -19,10 +19,10 @@ internal sealed class EngineHarness
         var store = new ContentStore(SharedContent);
         var options = new ConversationOptions();
         Subscribers = new SubscriberStore(redis.Connection, Keys);
+        Unanswered = new UnansweredQuestions(redis.Connection, Keys);
         Engine = new ConversationEngine(
             store, new LiveFaqMatcher(store), Subscribers, new ConversationStateStore(redis.Connection, Keys),
-            new UnansweredQuestions(redis.Connection, Keys), new ReplyComposer(options), options, NullLogger<ConversationEngine>.Instance);
-        Unanswered = new UnansweredQuestions(redis.Connection, Keys);
+            Unanswered, new ReplyComposer(options), options, NullLogger<ConversationEngine>.Instance);
     }
 
     public RedisKeys Keys { get; }
