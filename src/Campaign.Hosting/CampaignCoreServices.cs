@@ -1,7 +1,9 @@
 using Campaign.Core.Content;
 using Campaign.Core.Conversations;
+using Campaign.Core.Delivery;
 using Campaign.Core.Redis;
 using Campaign.Core.Subscribers;
+using Campaign.Core.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,9 +26,15 @@ public static class CampaignCoreServices
         services.AddOptions<ConversationOptions>()
             .Bind(configuration.GetSection(ConversationOptions.Section))
             .Validate(o => o.MaxInputCharacters is >= 50 and <= 100_000, "Conversations:MaxInputCharacters must be between 50 and 100000")
-            .Validate(o => o.SmsMaxSegments is >= 1 and <= 10, "Conversations:SmsMaxSegments must be between 1 and 10")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
+        services.AddOptions<SmsOptions>()
+            .Bind(configuration.GetSection(SmsOptions.Section))
+            .Validate(o => o.MaxSegments is >= 1 and <= 10, "Sms:MaxSegments must be between 1 and 10")
+            .Validate(o => Enum.IsDefined(o.Diacritics), "Sms:Diacritics must be strip, keep or auto")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value);
+        services.AddSingleton<SmsRenderer>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(configuration));
@@ -37,6 +45,16 @@ public static class CampaignCoreServices
         services.AddSingleton<LiveFaqMatcher>();
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<ConversationEngine>();
+
+        services.AddOptions<DispatcherOptions>()
+            .Bind(configuration.GetSection(DispatcherOptions.Section))
+            .Validate(o => o.Concurrency is >= 1 and <= 64, "Delivery:Concurrency must be between 1 and 64")
+            .Validate(o => o.BatchSize is >= 1 and <= 1000, "Delivery:BatchSize must be between 1 and 1000")
+            .Validate(o => o.MaxAttempts >= 1, "Delivery:MaxAttempts must be at least 1")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DispatcherOptions>>().Value);
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<ProviderHealth>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Campaign.Core.Content;
+using Campaign.Core.Delivery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready"])
-            .AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
+            .AddCheck<ContentHealthCheck>("content", tags: ["ready"])
+            .AddCheck<ProvidersHealthCheck>("providers", tags: ["ready"]);
         return services;
     }
 
@@ -61,6 +63,14 @@ public static class HealthEndpoints
                 return HealthCheckResult.Degraded("Redis unreachable: FAQ answers continue from memory, subscriptions wait", ex);
             }
         }
+    }
+
+    private sealed class ProvidersHealthCheck(ProviderHealth health) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(health.Problems.Count == 0
+                ? HealthCheckResult.Healthy("every provider accepts our credentials")
+                : HealthCheckResult.Unhealthy(string.Join("; ", health.Problems.Select(p => $"{p.Provider}: sending paused since {p.Since:O}: {p.Reason}"))));
     }
 
     private sealed class ContentHealthCheck(ContentStore content) : IHealthCheck

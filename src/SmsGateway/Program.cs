@@ -1,21 +1,8 @@
-using Campaign.Hosting;
+using SmsGateway;
 
-// SmsGateway: the SMS channel (Twilio protocol, Android SIM gateway, local simulator) and a scheduler
-// host. Providers arrive in later work; the conversation engine, content and health endpoints are wired.
-var builder = CampaignHost.CreateBuilder(args, "SmsGateway");
-var app = builder.Build();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapCampaignHealth();
-app.MapGet("/", () => Results.Json(new
-{
-    service = "SmsGateway",
-    health = "/healthz",
-    ready = "/readyz",
-}));
-
-app.Run();
+// SmsGateway: the SMS channel (Twilio protocol, Android SIM gateway, local simulator) on the shared
+// conversation engine, and the SMS outbox dispatcher.
+SmsGatewayApp.Create(args).Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>
 public partial class Program;

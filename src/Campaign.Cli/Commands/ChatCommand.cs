@@ -3,6 +3,7 @@ using Campaign.Core.Conversations;
 using Campaign.Core.Phones;
 using Campaign.Core.Redis;
 using Campaign.Core.Subscribers;
+using Campaign.Core.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
@@ -44,7 +45,7 @@ internal static class ChatCommand
         var options = new ConversationOptions();
         var engine = new ConversationEngine(
             store, new LiveFaqMatcher(store), new SubscriberStore(redis, keys), new ConversationStateStore(redis, keys),
-            new UnansweredQuestions(redis, keys), new ReplyComposer(options), options, NullLogger<ConversationEngine>.Instance);
+            new UnansweredQuestions(redis, keys), new ReplyComposer(new SmsRenderer(new SmsOptions(), store)), options, NullLogger<ConversationEngine>.Instance);
 
         Console.WriteLine($"chatting on {channel.Key()} as {PhoneMask.MaskAddress(channel.Key(), address)} (empty line to quit)");
         while (true)

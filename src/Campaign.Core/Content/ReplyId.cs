@@ -23,6 +23,9 @@ public static class ReplyId
     public const string AnswerFooter = "answer_footer";
     public const string SuggestionsFooter = "suggestions_footer";
 
+    /// <summary>Ends an SMS cut to the segment limit, telling the resident how to get more.</summary>
+    public const string SmsContinuation = "sms_continuation";
+
     /// <summary>Every required reply with the runtime placeholders it may contain.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RuntimePlaceholders = new Dictionary<string, string[]>
     {
@@ -42,5 +45,6 @@ public static class ReplyId
         [Error] = [],
         [AnswerFooter] = [],
         [SuggestionsFooter] = ["related"],
+        [SmsContinuation] = [],
     };
 }

@@ -8,9 +8,9 @@ namespace Campaign.Core.Conversations;
 /// <summary>
 /// Turns content (system replies, FAQ answers, numbered lists) into the text one channel sends:
 /// the chat or SMS variant, placeholders filled from the resident's area (or the content default),
-/// and SMS unaccented when the policy says so.
+/// and SMS put through the <see cref="SmsRenderer"/> (marks policy, segment limit).
 /// </summary>
-public sealed class ReplyComposer(ConversationOptions options)
+public sealed class ReplyComposer(SmsRenderer renderer)
 {
     public Reply Compose(CampaignContent content, string replyId, Channel channel, Subscriber? subscriber, IReadOnlyDictionary<string, string>? values = null, IReadOnlyList<ReplyChoice>? choices = null)
     {
@@ -28,8 +28,8 @@ public sealed class ReplyComposer(ConversationOptions options)
             ? Fill(content, Template(content, ReplyId.SuggestionsFooter, sms), subscriber, new Dictionary<string, string> { ["related"] = NumberedList(related, sms) })
             : Fill(content, Template(content, ReplyId.AnswerFooter, sms), subscriber, null);
         var withFooter = Finish(answer + "\n\n" + footer, channel);
-        // An SMS keeps its footer only while the whole reply stays within the segment budget.
-        if (!sms || SmsEncoder.Analyze(withFooter).Segments <= options.SmsMaxSegments)
+        // An SMS keeps its footer only while the whole reply fits the segment limit without being cut.
+        if (!sms || !renderer.Render(withFooter).Shortened)
         {
             return new Reply(withFooter, Choices(related));
         }
@@ -67,6 +67,5 @@ public sealed class ReplyComposer(ConversationOptions options)
               ?? (content.Placeholders.TryGetValue(name, out var placeholder) ? placeholder.Default : ""));
 
     // Trimmed: an empty placeholder at the end ("... đã đăng ký {area}") must not leave a trailing space.
-    private string Finish(string text, Channel channel) =>
-        (channel.IsSms() && options.SmsUnaccented ? SmsPreview.For(text).UnaccentedText : text).Trim();
+    private string Finish(string text, Channel channel) => channel.IsSms() ? renderer.Render(text).Text : text.Trim();
 }

@@ -41,4 +41,25 @@ public sealed class RedisKeys(string prefix = "")
 
     /// <summary>Stream of questions the bot was not sure about, for the officers' inbox.</summary>
     public string UnansweredQuestions => Prefix + "faq:unanswered";
+
+    /// <summary>Hash: one outgoing message (<see cref="Delivery.Delivery"/>), kept for the retention period.</summary>
+    public string Delivery(string id) => $"{Prefix}dlv:{id}";
+
+    /// <summary>String: the delivery id for a provider's message id (Twilio MessageSid), for receipts.</summary>
+    public string DeliveryByProviderId(string provider, string providerMessageId) => $"{Prefix}dlv:pid:{provider}:{providerMessageId}";
+
+    /// <summary>Stream: delivery ids waiting to be sent on a channel; consumer group "dispatch".</summary>
+    public string Outbox(Channel channel) => $"{Prefix}out:{channel.Key()}";
+
+    /// <summary>Sorted set: delivery ids to put back in the outbox at their score (unix ms).</summary>
+    public string OutboxRetries(Channel channel) => $"{Prefix}out:{channel.Key()}:retry";
+
+    /// <summary>Hash: messages and billed segments sent on a channel on one day (Asia/Ho_Chi_Minh), for cost reports.</summary>
+    public string DailyUsage(Channel channel, DateOnly day) => $"{Prefix}usage:{channel.Key()}:{day:yyyy-MM-dd}";
+
+    /// <summary>String: the next free send slot (unix ms) of a provider, shared by every instance.</summary>
+    public string SendPace(string provider) => $"{Prefix}pace:{provider}";
+
+    /// <summary>String: an inbound webhook already handled (or being handled), with the answer it got.</summary>
+    public string InboundSeen(string provider, string messageId) => $"{Prefix}in:{provider}:{messageId}";
 }

@@ -22,8 +22,11 @@ internal sealed class EngineHarness
         Unanswered = new UnansweredQuestions(redis.Connection, Keys);
         Engine = new ConversationEngine(
             store, new LiveFaqMatcher(store), Subscribers, new ConversationStateStore(redis.Connection, Keys),
-            Unanswered, new ReplyComposer(options), options, NullLogger<ConversationEngine>.Instance);
+            Unanswered, new ReplyComposer(new SmsRenderer(Sms, store)), options, NullLogger<ConversationEngine>.Instance);
     }
+
+    /// <summary>The SMS policy replies are rendered with; tests may change it before a turn.</summary>
+    public SmsOptions Sms { get; } = new();
 
     public RedisKeys Keys { get; }
     public SubscriberStore Subscribers { get; }

@@ -1,0 +1,23 @@
+namespace SmsGateway.Inbound;
+
+/// <summary>What became of an inbound SMS, and the replies to render when they go back inline.</summary>
+public sealed record InboundResult(InboundDisposition Disposition, IReadOnlyList<string> Replies)
+{
+    public static readonly InboundResult InProgress = new(InboundDisposition.InProgress, []);
+    public static readonly InboundResult IgnoredSender = new(InboundDisposition.IgnoredSender, []);
+}
+
+public enum InboundDisposition
+{
+    /// <summary>Handled now: one conversation step.</summary>
+    Handled,
+
+    /// <summary>Already handled (a retried webhook): the same replies, no second conversation step.</summary>
+    Duplicate,
+
+    /// <summary>Another request is handling the same message right now; the provider should retry.</summary>
+    InProgress,
+
+    /// <summary>Not from a phone number we can answer (an alphanumeric sender, a carrier notice): accepted, not answered.</summary>
+    IgnoredSender,
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Campaign.Core.Conversations;
+using Campaign.Core.Delivery;
+using Campaign.Core.Phones;
+using Campaign.Core.Redis;
+using SmsGateway.Sending;
+using StackExchange.Redis;
+
+namespace SmsGateway.Inbound;
+
+/// <summary>
+/// The one inbound pipeline every provider's webhook (and the simulator) feeds: de-duplicate on the
+/// provider's message id, normalise the sender, take one conversation step, and send the replies back
+/// by the route the provider needs. A retried webhook gets the same replies and no second step.
+/// </summary>
+public sealed partial class SmsInbox(
+    ConversationEngine engine,
+    SmsSender sender,
+    DeliveryStore deliveries,
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
+    TimeProvider time,
+    ILogger<SmsInbox> logger)
+{
+    private const string Pending = "pending";
+
+    /// <summary>Long enough for any provider's retries (Android retries for hours; Twilio does not retry).</summary>
+    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(2);
+
+    /// <summary>A crash mid-step leaves only this much of a "pending" mark, so the provider's retry is processed.</summary>
+    private static readonly TimeSpan PendingFor = TimeSpan.FromSeconds(60);
+
+    private static readonly TimeSpan DuplicateWait = TimeSpan.FromSeconds(3);
+
+    /// <exception cref="RedisException">Redis is unreachable: nothing was accepted, the webhook should answer 503.</exception>
+    public async Task<InboundResult> ReceiveAsync(SmsInbound inbound, ReplyRoute route, CancellationToken cancellationToken = default)
+    {
+        var db = redis.GetDatabase();
+        var seenKey = keys.InboundSeen(inbound.Provider, inbound.MessageId);
+        if (!await db.StringSetAsync(seenKey, Pending, PendingFor, When.NotExists))
+        {
+            return await EarlierResultAsync(db, seenKey, inbound, cancellationToken);
+        }
+
+        try
+        {
+            var address = Address(inbound.From);
+            if (address is null)
+            {
+                var masked = PhoneMask.Mask(inbound.From);
+                LogIgnoredSender(logger, inbound.Provider, inbound.MessageId, masked);
+                await db.StringSetAsync(seenKey, "[]", RememberFor);
+                return InboundResult.IgnoredSender;
+            }
+
+            var replies = await engine.HandleAsync(new InboundMessage(Channel.Sms, address, inbound.Text, inbound.ReceivedAt, inbound.MessageId), cancellationToken);
+            var texts = new List<string>(replies.Count);
+            foreach (var reply in replies)
+            {
+                var delivery = route == ReplyRoute.Outbox
+                    ? await sender.EnqueueAsync(address, reply.Text, DeliveryKind.Reply)
+                    : await deliveries.RecordSentAsync(sender.Prepare(address, reply.Text, DeliveryKind.Reply), inbound.Provider);
+                texts.Add(delivery.Text);
+            }
+            await db.StringSetAsync(seenKey, JsonSerializer.Serialize(texts), RememberFor);
+            return new InboundResult(InboundDisposition.Handled, texts);
+        }
+        catch
+        {
+            // Not recorded as handled: the provider's retry gets a fresh attempt.
+            await db.KeyDeleteAsync(seenKey, CommandFlags.FireAndForget);
+            throw;
+        }
+    }
+
+    private async Task<InboundResult> EarlierResultAsync(IDatabase db, string seenKey, SmsInbound inbound, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + DuplicateWait;
+        while (true)
+        {
+            var value = await db.StringGetAsync(seenKey);
+            if (value.IsNull)
+            {
+                return InboundResult.InProgress; // the first attempt failed and let go; the provider's next retry takes it
+            }
+            if (value != Pending)
+            {
+                LogRepeat(logger, inbound.Provider, inbound.MessageId);
+                return new InboundResult(InboundDisposition.Duplicate, JsonSerializer.Deserialize<string[]>(value.ToString()) ?? []);
+            }
+            if (time.GetUtcNow() >= deadline)
+            {
+                return InboundResult.InProgress;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+        }
+    }
+
+    /// <summary>The E.164 number to answer, or null for a sender that is not a phone number.</summary>
+    public static string? Address(string? from)
+    {
+        if (VietnamPhoneNumber.TryNormalize(from, out var e164))
+        {
+            return e164;
+        }
+        // Another country's number in E.164 (a Twilio deployment abroad) is answered as it is.
+        return from is not null && ForeignE164().IsMatch(from) ? from : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} message {MessageId} from non-phone sender {From} ignored")]
+    private static partial void LogIgnoredSender(ILogger logger, string provider, string messageId, string from);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} message {MessageId} is a repeat; answered as before")]
+    private static partial void LogRepeat(ILogger logger, string provider, string messageId);
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex ForeignE164();
+}
