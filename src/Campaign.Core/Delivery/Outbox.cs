@@ -31,14 +31,25 @@ public sealed class Outbox(IConnectionMultiplexer redis, RedisKeys keys, Channel
     }
 
     /// <summary>New entries for this consumer.</summary>
-    public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(string consumer, int count) =>
-        ToEntries(await Db.StreamReadGroupAsync(Stream, Group, consumer, ">", count));
+    public Task<IReadOnlyList<OutboxEntry>> ReadAsync(string consumer, int count) =>
+        WithGroupAsync(async () => ToEntries(await Db.StreamReadGroupAsync(Stream, Group, consumer, ">", count)));
 
     /// <summary>Entries another consumer took and has not acknowledged for <paramref name="minIdle"/>: it probably died.</summary>
-    public async Task<IReadOnlyList<OutboxEntry>> ClaimAbandonedAsync(string consumer, TimeSpan minIdle, int count)
+    public Task<IReadOnlyList<OutboxEntry>> ClaimAbandonedAsync(string consumer, TimeSpan minIdle, int count) =>
+        WithGroupAsync(async () => ToEntries((await Db.StreamAutoClaimAsync(Stream, Group, consumer, (long)minIdle.TotalMilliseconds, "0-0", count)).ClaimedEntries));
+
+    // The group is created on first use, and again if the stream was deleted under us (a flushed Redis).
+    private async Task<IReadOnlyList<OutboxEntry>> WithGroupAsync(Func<Task<IReadOnlyList<OutboxEntry>>> read)
     {
-        var result = await Db.StreamAutoClaimAsync(Stream, Group, consumer, (long)minIdle.TotalMilliseconds, "0-0", count);
-        return ToEntries(result.ClaimedEntries);
+        try
+        {
+            return await read();
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            await EnsureGroupAsync();
+            return await read();
+        }
     }
 
     /// <summary>Done with an entry (whatever the outcome): acknowledged and removed, so the stream stays small.</summary>

@@ -62,4 +62,13 @@ public sealed class RedisKeys(string prefix = "")
 
     /// <summary>String: an inbound webhook already handled (or being handled), with the answer it got.</summary>
     public string InboundSeen(string provider, string messageId) => $"{Prefix}in:{provider}:{messageId}";
+
+    /// <summary>Stream: what one simulated phone sent and received (the SMS simulator), capped.</summary>
+    public string SimulatorPhone(string e164) => $"{Prefix}sim:phone:{e164}";
+
+    /// <summary>Sorted set: simulated phones by last activity (unix ms).</summary>
+    public string SimulatorPhones => Prefix + "sim:phones";
+
+    /// <summary>Pub/sub channel: new messages on one simulated phone, for its open pages.</summary>
+    public string SimulatorLive(string e164) => $"{Prefix}sim:live:{e164}";
 }

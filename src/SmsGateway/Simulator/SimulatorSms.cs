@@ -1,10 +1,19 @@
+using SmsGateway.Sending;
+
 namespace SmsGateway.Simulator;
 
-/// <summary>Registration of the Simulator SMS provider (placeholder until it is built).</summary>
+/// <summary>
+/// Registration of the simulator, the default SMS route: nothing leaves the machine, and
+/// <c>/simulator</c> is a browser feature phone talking to the gateway.
+/// </summary>
 public static class SimulatorSms
 {
-    public static IServiceCollection AddSimulatorSms(this IServiceCollection services, IConfiguration configuration) =>
-        throw new NotSupportedException("Simulator SMS provider is not built yet");
+    public static IServiceCollection AddSimulatorSms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<SimulatorPhones>();
+        services.AddSingleton<ISmsProvider, SimulatorProvider>();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapSimulatorSms(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapSimulatorSms(this IEndpointRouteBuilder app) => app.MapSimulatorEndpoints();
 }
