@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using Campaign.Core.Delivery;
 using Campaign.Core.Phones;
 using Campaign.Core.Redis;
@@ -29,7 +30,7 @@ internal static class SimulatorEndpoints
         var api = app.MapGroup("/simulator/api");
         api.MapGet("/phones", async (SimulatorPhones phones) => TypedResults.Ok(new { phones = await phones.RecentAsync() }));
         api.MapGet("/phones/{phone}/messages", HistoryAsync);
-        api.MapGet("/phones/{phone}/live", Live);
+        api.MapGet("/phones/{phone}/live", LiveAsync);
         api.MapPost("/phones/{phone}/messages", SendFromPhoneAsync).WithMaxBodySize(MaxBodyBytes);
         api.MapPost("/receipts", ReceiptAsync).WithMaxBodySize(MaxBodyBytes);
         api.MapGet("/preview", Preview);
@@ -52,16 +53,22 @@ internal static class SimulatorEndpoints
         return TypedResults.Ok(new { phone = e164, messages = await phones.HistoryAsync(e164) });
     }
 
-    private static IResult Live(string phone, SimulatorPhones phones, CancellationToken cancellationToken) =>
+    private static async Task<IResult> LiveAsync(string phone, SimulatorPhones phones, CancellationToken cancellationToken) =>
         VietnamPhoneNumber.TryNormalize(phone, out var e164)
-            ? TypedResults.ServerSentEvents(Events(phones.LiveAsync(e164, cancellationToken)))
+            ? TypedResults.ServerSentEvents(Events(await phones.ListenAsync(e164), cancellationToken))
             : BadPhone(phone);
 
-    private static async IAsyncEnumerable<SseItem<SimulatedMessage>> Events(IAsyncEnumerable<SimulatedMessage> messages)
+    // "ready" first: it sends the response headers at once and tells the page the subscription is live.
+    private static async IAsyncEnumerable<SseItem<SimulatedMessage?>> Events(
+        SimulatorPhones.PhoneListener listener, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var message in messages)
+        await using (listener)
         {
-            yield return new SseItem<SimulatedMessage>(message, "sms") { EventId = message.Id };
+            yield return new SseItem<SimulatedMessage?>(null, "ready");
+            await foreach (var message in listener.ReadAllAsync(cancellationToken))
+            {
+                yield return new SseItem<SimulatedMessage?>(message, "sms") { EventId = message.Id };
+            }
         }
     }
 

@@ -53,12 +53,20 @@ public sealed class SimulatorPhones(IConnectionMultiplexer redis, RedisKeys keys
         return phones.Select(p => p.ToString()).ToArray();
     }
 
-    /// <summary>New messages on one phone as they happen, until the caller stops listening.</summary>
-    public async IAsyncEnumerable<SimulatedMessage> LiveAsync(string e164, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts listening to one phone's new messages. The subscription is in place when this returns,
+    /// so nothing sent afterwards is missed; dispose the listener to stop.
+    /// </summary>
+    public async Task<PhoneListener> ListenAsync(string e164)
     {
-        var channel = RedisChannel.Literal(keys.SimulatorLive(e164));
-        var queue = await redis.GetSubscriber().SubscribeAsync(channel);
-        try
+        var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(keys.SimulatorLive(e164)));
+        return new PhoneListener(queue);
+    }
+
+    /// <summary>An open subscription to one phone's new messages.</summary>
+    public sealed class PhoneListener(ChannelMessageQueue queue) : IAsyncDisposable
+    {
+        public async IAsyncEnumerable<SimulatedMessage> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -77,10 +85,8 @@ public sealed class SimulatorPhones(IConnectionMultiplexer redis, RedisKeys keys
                 }
             }
         }
-        finally
-        {
-            await queue.UnsubscribeAsync();
-        }
+
+        public async ValueTask DisposeAsync() => await queue.UnsubscribeAsync();
     }
 
     private static SimulatedMessage ToMessage(StreamEntry e)
