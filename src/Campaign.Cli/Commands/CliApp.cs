@@ -1,6 +1,6 @@
 namespace Campaign.Cli.Commands;
 
-/// <summary>Dispatches "faq match", "faq eval", "chat" and "sms preview".</summary>
+/// <summary>Dispatches "faq match", "faq eval", "chat", "sms preview" and "sms send".</summary>
 internal static class CliApp
 {
     public const string Usage = """
@@ -11,6 +11,7 @@ internal static class CliApp
           chat [--channel sms|zalo|messenger] [--from ADDRESS]
                                                  talk to the bot in the terminal (needs Redis)
           sms preview TEXT [--json]              encoding, characters and segments, as written and unaccented
+          sms send --to NUMBER TEXT              send one SMS through the configured provider
 
         Each command prints its own usage with --help.
         """;
@@ -25,6 +26,7 @@ internal static class CliApp
                 ("faq", "match") => FaqMatchCommand.Run(a),
                 ("faq", "eval") => FaqEvalCommand.Run(a),
                 ("sms", "preview") => SmsPreviewCommand.Run(a),
+                ("sms", "send") => await SmsSendCommand.RunAsync(a),
                 ("chat", _) => await ChatCommand.RunAsync(a),
                 _ => Fail(Usage),
             };

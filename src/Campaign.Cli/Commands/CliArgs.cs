@@ -30,7 +30,7 @@ internal sealed class CliArgs
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
-    private static bool TakesValue(string option) => option is "--content" or "--channel" or "--from";
+    private static bool TakesValue(string option) => option is "--content" or "--channel" or "--from" or "--to";
 }
 
 /// <summary>Bad command-line use: the message is the usage to print.</summary>

@@ -84,12 +84,19 @@ public sealed class DeliveryDispatcher(
         await outbox.CompleteAsync(entry.EntryId);
     }
 
-    private async Task SendAsync(Delivery delivery, CancellationToken stoppingToken)
+    /// <summary>
+    /// Sends one queued delivery now, outside the outbox (an operator's test message), with the same
+    /// claim, pace and recording as the outbox path. Null when it was not queued.
+    /// </summary>
+    public Task<SendResult?> SendNowAsync(Delivery delivery, CancellationToken cancellationToken = default) =>
+        SendAsync(delivery, cancellationToken);
+
+    private async Task<SendResult?> SendAsync(Delivery delivery, CancellationToken stoppingToken)
     {
         if (health.Problem(sender.Name) is { } problem && time.GetUtcNow() - problem.Since < options.UnauthorizedPause)
         {
             await outbox.ScheduleRetryAsync(delivery.Id, problem.Since + options.UnauthorizedPause);
-            return;
+            return null;
         }
         if (pace is not null)
         {
@@ -97,7 +104,7 @@ public sealed class DeliveryDispatcher(
         }
         if (!await deliveries.TryStartSendingAsync(delivery.Id, sender.Name))
         {
-            return;
+            return null;
         }
         delivery = delivery with { Provider = sender.Name, Attempts = delivery.Attempts + 1 };
 
@@ -114,6 +121,7 @@ public sealed class DeliveryDispatcher(
         }
         DeliveryMetrics.Sent(Channel.Key(), sender.Name, result.Outcome, delivery.Segments);
         await RecordAsync(delivery, result);
+        return result;
     }
 
     private async Task RecordAsync(Delivery delivery, SendResult result)

@@ -32,6 +32,16 @@ public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, 
         return stored;
     }
 
+    /// <summary>Stores a new queued delivery outside the outbox, for a caller that sends it at once (<see cref="DeliveryDispatcher.SendNowAsync"/>).</summary>
+    public async Task<Delivery> CreateAsync(Delivery delivery)
+    {
+        var stored = delivery with { Status = DeliveryStatus.Queued, CreatedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
+        var key = keys.Delivery(stored.Id);
+        await Db.HashSetAsync(key, ToHash(stored));
+        await Db.KeyExpireAsync(key, Retention);
+        return stored;
+    }
+
     /// <summary>Records a message a provider took directly (a TwiML reply): it is sent, and counted, without the outbox.</summary>
     public async Task<Delivery> RecordSentAsync(Delivery delivery, string provider)
     {
