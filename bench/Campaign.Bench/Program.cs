@@ -4,12 +4,13 @@ using Campaign.Bench;
 return args.FirstOrDefault() switch
 {
     "faq" => FaqBenchmark.Run(),
+    "sms" => await SmsBenchmark.RunAsync(),
     "calibrate" => FaqCalibration.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Campaign.Bench faq");
+    Console.Error.WriteLine("usage: Campaign.Bench faq|sms");
     return 2;
 }
