@@ -45,6 +45,8 @@ public static class CampaignCoreServices
         services.AddSingleton<LiveFaqMatcher>();
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<InboundLedger>();
+        services.AddSingleton<ChatInbox>();
 
         services.AddOptions<DispatcherOptions>()
             .Bind(configuration.GetSection(DispatcherOptions.Section))

@@ -1,14 +1,11 @@
 using Campaign.Core.Conversations;
 using Campaign.Core.Delivery;
-using Campaign.Core.Redis;
-using Campaign.Core.Subscribers;
 using Campaign.Hosting;
 using SmsGateway.Android;
 using SmsGateway.Inbound;
 using SmsGateway.Sending;
 using SmsGateway.Simulator;
 using SmsGateway.Twilio;
-using StackExchange.Redis;
 
 namespace SmsGateway;
 
@@ -30,18 +27,7 @@ public static class SmsGatewayServices
                 break;
         }
 
-        services.AddSingleton(sp => new Outbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), Channel.Sms));
-        services.AddSingleton(sp => new DeliveryDispatcher(
-            sp.GetRequiredService<Outbox>(),
-            sp.GetRequiredService<ISmsProvider>(),
-            sp.GetRequiredService<DeliveryStore>(),
-            sp.GetRequiredService<SubscriberStore>(),
-            sp.GetRequiredService<ProviderHealth>(),
-            sp.GetRequiredService<DispatcherOptions>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DeliveryDispatcher>>(),
-            sp.GetService<SendPace>()));
-        services.AddHostedService<DispatcherService>();
+        services.AddChannelDispatcher(Channel.Sms, sp => sp.GetRequiredService<ISmsProvider>(), sp => sp.GetService<SendPace>());
         services.AddSingleton<SmsSender>();
         services.AddSingleton<SmsInbox>();
         return services;

@@ -1,64 +1,18 @@
 using Campaign.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SmsGateway.Tests;
 
-/// <summary>
-/// SmsGateway built exactly as Program builds it, running in-process on a real Kestrel port on
-/// 127.0.0.1, against the test Redis under a fresh key prefix. Settings are the ones a deployment
-/// would give (<c>Sms:Provider</c>, <c>Twilio:*</c> ...); <paramref name="configure"/> can swap services
-/// such as the <see cref="TimeProvider"/>.
-/// </summary>
-public sealed class GatewayHost : IAsyncDisposable
+/// <summary>SmsGateway in-process on a real port (see <see cref="InProcessApp"/>); settings such as <c>Sms:Provider</c> choose the route.</summary>
+public sealed class GatewayHost : InProcessApp
 {
-    private GatewayHost(WebApplication app, Uri baseAddress, string prefix)
+    private GatewayHost(WebApplication app, Uri baseAddress, string keyPrefix) : base(app, baseAddress, keyPrefix)
     {
-        App = app;
-        BaseAddress = baseAddress;
-        KeyPrefix = prefix;
-        Client = new HttpClient { BaseAddress = baseAddress };
     }
-
-    public WebApplication App { get; }
-    public Uri BaseAddress { get; }
-    public string KeyPrefix { get; }
-    public HttpClient Client { get; }
-    public IServiceProvider Services => App.Services;
 
     public static async Task<GatewayHost> StartAsync(RedisServer redis, IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
-        var prefix = redis.NewPrefix();
-        var args = new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Redis"] = redis.ConnectionString,
-            ["Redis:KeyPrefix"] = prefix,
-            ["Content:Path"] = RepoPaths.Content,
-            ["Delivery:PollInterval"] = "00:00:00.050",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings)
-        {
-            args[key] = value;
-        }
-        var app = SmsGatewayApp.Create(
-            [.. args.Where(a => a.Value is not null).Select(a => $"--{a.Key}={a.Value}")],
-            configure);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"), prefix);
-    }
-
-    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        var (app, baseAddress, prefix) = await LaunchAsync(SmsGatewayApp.Create, redis, settings, configure);
+        return new GatewayHost(app, baseAddress, prefix);
     }
 }

@@ -10,6 +10,9 @@ public sealed record Delivery
     public required string Address { get; init; }
     public required string Text { get; init; }
     public required DeliveryKind Kind { get; init; }
+
+    /// <summary>Options offered with the text (chat channels render them as buttons).</summary>
+    public IReadOnlyList<ReplyChoice> Choices { get; init; } = [];
     public DeliveryStatus Status { get; init; } = DeliveryStatus.Queued;
 
     /// <summary>Billed SMS segments (0 for chat channels), recorded for cost reporting.</summary>

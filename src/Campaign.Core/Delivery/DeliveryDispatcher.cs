@@ -112,7 +112,7 @@ public sealed class DeliveryDispatcher(
         try
         {
             // Not the stopping token: once the request is on its way we wait for the answer (the provider's own timeout bounds it).
-            result = await sender.SendAsync(new OutgoingMessage(delivery.Id, delivery.Address, delivery.Text), CancellationToken.None);
+            result = await sender.SendAsync(new OutgoingMessage(delivery.Id, delivery.Address, delivery.Text, delivery.Choices), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Campaign.Core.Conversations;
 using Campaign.Core.Redis;
 using StackExchange.Redis;
@@ -178,6 +179,7 @@ public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, 
             new("updated", d.UpdatedAt.ToUnixTimeMilliseconds()),
         };
         Optional(entries, "enc", d.Encoding);
+        Optional(entries, "choices", d.Choices.Count == 0 ? null : JsonSerializer.Serialize(d.Choices));
         Optional(entries, "sub", d.SubscriberId?.ToString(CultureInfo.InvariantCulture));
         Optional(entries, "prov", d.Provider);
         Optional(entries, "pid", d.ProviderMessageId);
@@ -207,6 +209,7 @@ public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, 
             Address = Get("addr") ?? "",
             Text = Get("text") ?? "",
             Kind = kind,
+            Choices = Get("choices") is { } choices ? JsonSerializer.Deserialize<ReplyChoice[]>(choices) ?? [] : [],
             Status = status,
             Segments = (int)Number("seg"),
             Encoding = Get("enc"),

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Campaign.Core.Conversations;
 using Campaign.Core.Delivery;
 using Campaign.Core.Phones;
-using Campaign.Core.Redis;
 using SmsGateway.Sending;
 using StackExchange.Redis;
 
@@ -18,29 +16,19 @@ public sealed partial class SmsInbox(
     ConversationEngine engine,
     SmsSender sender,
     DeliveryStore deliveries,
-    IConnectionMultiplexer redis,
-    RedisKeys keys,
-    TimeProvider time,
+    InboundLedger ledger,
     ILogger<SmsInbox> logger)
 {
-    private const string Pending = "pending";
-
-    /// <summary>Long enough for any provider's retries (Android retries for hours; Twilio does not retry).</summary>
-    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(2);
-
-    /// <summary>A crash mid-step leaves only this much of a "pending" mark, so the provider's retry is processed.</summary>
-    private static readonly TimeSpan PendingFor = TimeSpan.FromSeconds(60);
-
-    private static readonly TimeSpan DuplicateWait = TimeSpan.FromSeconds(3);
-
     /// <exception cref="RedisException">Redis is unreachable: nothing was accepted, the webhook should answer 503.</exception>
     public async Task<InboundResult> ReceiveAsync(SmsInbound inbound, ReplyRoute route, CancellationToken cancellationToken = default)
     {
-        var db = redis.GetDatabase();
-        var seenKey = keys.InboundSeen(inbound.Provider, inbound.MessageId);
-        if (!await db.StringSetAsync(seenKey, Pending, PendingFor, When.NotExists))
+        if (await ledger.ClaimAsync(inbound.Provider, inbound.MessageId, cancellationToken) is { } earlier)
         {
-            return await EarlierResultAsync(db, seenKey, inbound, cancellationToken);
+            if (earlier.Disposition == InboundDisposition.Duplicate)
+            {
+                LogRepeat(logger, inbound.Provider, inbound.MessageId);
+            }
+            return earlier;
         }
 
         try
@@ -50,7 +38,7 @@ public sealed partial class SmsInbox(
             {
                 var masked = PhoneMask.Mask(inbound.From);
                 LogIgnoredSender(logger, inbound.Provider, inbound.MessageId, masked);
-                await db.StringSetAsync(seenKey, "[]", RememberFor);
+                await ledger.CompleteAsync(inbound.Provider, inbound.MessageId, []);
                 return InboundResult.IgnoredSender;
             }
 
@@ -63,37 +51,14 @@ public sealed partial class SmsInbox(
                     : await deliveries.RecordSentAsync(sender.Prepare(address, reply.Text, DeliveryKind.Reply), inbound.Provider);
                 texts.Add(delivery.Text);
             }
-            await db.StringSetAsync(seenKey, JsonSerializer.Serialize(texts), RememberFor);
+            await ledger.CompleteAsync(inbound.Provider, inbound.MessageId, texts);
             return new InboundResult(InboundDisposition.Handled, texts);
         }
         catch
         {
             // Not recorded as handled: the provider's retry gets a fresh attempt.
-            await db.KeyDeleteAsync(seenKey, CommandFlags.FireAndForget);
+            await ledger.ReleaseAsync(inbound.Provider, inbound.MessageId);
             throw;
-        }
-    }
-
-    private async Task<InboundResult> EarlierResultAsync(IDatabase db, string seenKey, SmsInbound inbound, CancellationToken cancellationToken)
-    {
-        var deadline = time.GetUtcNow() + DuplicateWait;
-        while (true)
-        {
-            var value = await db.StringGetAsync(seenKey);
-            if (value.IsNull)
-            {
-                return InboundResult.InProgress; // the first attempt failed and let go; the provider's next retry takes it
-            }
-            if (value != Pending)
-            {
-                LogRepeat(logger, inbound.Provider, inbound.MessageId);
-                return new InboundResult(InboundDisposition.Duplicate, JsonSerializer.Deserialize<string[]>(value.ToString()) ?? []);
-            }
-            if (time.GetUtcNow() >= deadline)
-            {
-                return InboundResult.InProgress;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using Campaign.Core.Conversations;
 using Campaign.Core.Delivery;
 using Campaign.Core.Phones;
 using Campaign.Core.Redis;

@@ -1,6 +1,6 @@
-namespace SmsGateway.Inbound;
+namespace Campaign.Core.Conversations;
 
-/// <summary>What became of an inbound SMS, and the replies to render when they go back inline.</summary>
+/// <summary>What became of an inbound message, and the reply texts (for channels that answer inline, such as TwiML).</summary>
 public sealed record InboundResult(InboundDisposition Disposition, IReadOnlyList<string> Replies)
 {
     public static readonly InboundResult InProgress = new(InboundDisposition.InProgress, []);
