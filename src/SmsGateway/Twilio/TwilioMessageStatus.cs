@@ -13,7 +13,8 @@ public static class TwilioMessageStatus
     /// </summary>
     public static bool TryMap(string value, out DeliveryStatus? status)
     {
-        status = value.ToLowerInvariant() switch
+        var name = value.ToLowerInvariant();
+        status = name switch
         {
             "sent" => DeliveryStatus.Sent,
             "delivered" => DeliveryStatus.Delivered,
@@ -23,7 +24,7 @@ public static class TwilioMessageStatus
             "canceled" => DeliveryStatus.Failed, // a scheduled message withdrawn: it will never go out
             _ => null,
         };
-        return status is not null || value.ToLowerInvariant() is "queued" or "accepted" or "scheduled" or "sending"
+        return status is not null || name is "queued" or "accepted" or "scheduled" or "sending"
             or "receiving" or "received" or "partially_delivered";
     }
 }

@@ -82,6 +82,7 @@ public sealed class TwilioInboundTests(RedisServer redis)
         { "no From", ["-From"], "valid", null, 400, "From is required" },
         { "empty From", ["From="], "valid", null, 400, "From is required" },
         { "no Body at all", ["-Body"], "valid", null, 200, "<Message>" },
+        { "sender not a phone number: answered with no reply", ["From=Viettel"], "valid", null, 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response />" },
         { "Body not UTF-8", [], "valid", "MessageSid=SM1&From=%2B84912000001&Body=%FF%FE", 400, "body is not valid UTF-8" },
         { "raw bytes not UTF-8", [], "valid", "MessageSid=SM1&From=%2B84912000001&Body=\u00ff", 400, "body is not valid UTF-8" },
         { "broken percent-escape", [], "valid", "MessageSid=SM1&From=%2B84912000001&Body=%G1", 400, "bad percent-escape" },
@@ -134,6 +135,18 @@ public sealed class TwilioInboundTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task A_body_that_is_not_a_form_is_refused_with_415()
+    {
+        await using var gateway = await TwilioGateway.StartAsync(redis);
+        const string json = "{\"MessageSid\":\"SM1\",\"From\":\"+84912000002\",\"Body\":\"DK\"}";
+
+        using var response = await gateway.PostAsync("/sms/twilio/inbound", Encoding.UTF8.GetBytes(json), "x", contentType: "application/json");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Null(await gateway.SubscriberStatusAsync("+84912000002"));
+    }
+
+    [Fact]
     public async Task A_repeated_MessageSid_gets_the_same_TwiML_and_no_second_step()
     {
         await using var gateway = await TwilioGateway.StartAsync(redis);
@@ -170,7 +183,7 @@ public sealed class TwilioInboundTests(RedisServer redis)
     {
         await using var gateway = await TwilioGateway.StartAsync(redis, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = $"127.0.0.1:{ClosedPort()},connectTimeout=200",
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{TwilioGateway.ClosedPort()},connectTimeout=200",
         });
 
         var (response, _, _) = await gateway.TextAsync(TwilioGateway.NewNumber(), "DK");
@@ -236,12 +249,5 @@ public sealed class TwilioInboundTests(RedisServer redis)
         {
             Directory.Delete(content, recursive: true);
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
