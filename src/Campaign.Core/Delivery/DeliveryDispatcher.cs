@@ -142,8 +142,9 @@ public sealed class DeliveryDispatcher(
                 logger.LogWarning("{Provider} rejected delivery {Delivery} to {Address}: {Code} {Error}", sender.Name, delivery.Id, address, result.ErrorCode, result.Error);
                 break;
             case SendOutcome.RecipientOptedOut:
-                await deliveries.SettleAsync(delivery.Id, DeliveryStatus.Failed, result.ErrorCode, result.Error);
+                // Opted out first: once the delivery reads "failed", its consequence is already in place.
                 await OptOutAsync(delivery, result);
+                await deliveries.SettleAsync(delivery.Id, DeliveryStatus.Failed, result.ErrorCode, result.Error);
                 break;
             case SendOutcome.RetryLater when delivery.Attempts >= options.MaxAttempts:
                 await deliveries.SettleAsync(delivery.Id, DeliveryStatus.Failed, result.ErrorCode, $"gave up after {delivery.Attempts} attempts: {result.Error}");

@@ -1,3 +1,4 @@
+using Campaign.Core.Conversations;
 using Campaign.Core.Phones;
 using SmsGateway.Inbound;
 using SmsGateway.Sending;
