@@ -16,7 +16,7 @@ public static class ChannelDispatchers
     /// <param name="sender">The channel's provider client.</param>
     /// <param name="pace">The provider's shared pace, when it needs one (an Android phone's SIM).</param>
     public static IServiceCollection AddChannelDispatcher(
-        this IServiceCollection services, Channel channel, Func<IServiceProvider, IMessageSender> sender, Func<IServiceProvider, SendPace?>? pace = null)
+        this IServiceCollection services, Channel channel, Func<IServiceProvider, IChannelSender> sender, Func<IServiceProvider, SendPace?>? pace = null)
     {
         services.AddSingleton(sp => new DeliveryDispatcher(
             new Outbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), channel),

@@ -1,22 +1,8 @@
-using Campaign.Hosting;
+using CampaignBot;
 
-// CampaignBot: chat channels (Zalo, Messenger, Bot Framework, web chat), the officer console and
-// admin API, and a scheduler host. Channels arrive in later work; the conversation engine, content
-// and health endpoints are already wired.
-var builder = CampaignHost.CreateBuilder(args, "CampaignBot");
-var app = builder.Build();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapCampaignHealth();
-app.MapGet("/", () => Results.Json(new
-{
-    service = "CampaignBot",
-    health = "/healthz",
-    ready = "/readyz",
-}));
-
-app.Run();
+// CampaignBot: chat channels (Zalo, Messenger, Bot Framework, web chat) on the shared conversation
+// engine, their outbox dispatchers; the officer console and admin API arrive with later work.
+CampaignBotApp.Create(args).Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>
 public partial class Program;

@@ -14,7 +14,7 @@ namespace Campaign.Core.Delivery;
 /// </summary>
 public sealed class DeliveryDispatcher(
     Outbox outbox,
-    IMessageSender sender,
+    IChannelSender sender,
     DeliveryStore deliveries,
     SubscriberStore subscribers,
     ProviderHealth health,
@@ -145,6 +145,9 @@ public sealed class DeliveryDispatcher(
                 // Opted out first: once the delivery reads "failed", its consequence is already in place.
                 await OptOutAsync(delivery, result);
                 await deliveries.SettleAsync(delivery.Id, DeliveryStatus.Failed, result.ErrorCode, result.Error);
+                break;
+            case SendOutcome.OutsideWindow:
+                await deliveries.SettleAsync(delivery.Id, DeliveryStatus.Skipped, "outside_window", result.Error);
                 break;
             case SendOutcome.RetryLater when delivery.Attempts >= options.MaxAttempts:
                 await deliveries.SettleAsync(delivery.Id, DeliveryStatus.Failed, result.ErrorCode, $"gave up after {delivery.Attempts} attempts: {result.Error}");

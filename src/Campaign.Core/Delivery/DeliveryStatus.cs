@@ -26,6 +26,9 @@ public enum DeliveryStatus
 
     /// <summary>Refused by the provider or given up after retries.</summary>
     Failed,
+
+    /// <summary>Not sent on purpose, by a policy (outside the channel's window, opted out ...); the error code says which.</summary>
+    Skipped,
 }
 
 public static class DeliveryStatusExtensions
@@ -47,6 +50,7 @@ public static class DeliveryStatusExtensions
         DeliveryStatus.Read => 5,
         DeliveryStatus.Undelivered => 6,
         DeliveryStatus.Failed => 6,
+        DeliveryStatus.Skipped => 6,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -18,6 +18,9 @@ public enum SendOutcome
     /// <summary>Our credentials were refused: stop using this provider until it is fixed.</summary>
     Unauthorized,
 
+    /// <summary>The channel only allows this message inside a window since the resident last wrote (Messenger 24 h, Zalo consultation): skipped.</summary>
+    OutsideWindow,
+
     /// <summary>The call may have reached the provider (timeout after sending): not retried blindly.</summary>
     Unknown,
 }

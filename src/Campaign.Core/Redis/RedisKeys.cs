@@ -71,4 +71,16 @@ public sealed class RedisKeys(string prefix = "")
 
     /// <summary>Pub/sub channel: new messages on one simulated phone, for its open pages.</summary>
     public string SimulatorLive(string e164) => $"{Prefix}sim:live:{e164}";
+
+    /// <summary>String (JSON): the Bot Framework ConversationReference for a subscriber's address, for replies and proactive messages.</summary>
+    public string ConversationReference(string address) => $"{Prefix}bf:ref:{address}";
+
+    /// <summary>Hash: the Zalo OA access token, its expiry (unix ms) and the current (rotating) refresh token.</summary>
+    public string ZaloTokens => Prefix + "zalo:tokens";
+
+    /// <summary>String: held by the one instance refreshing the Zalo token, so two never spend the same refresh token.</summary>
+    public string ZaloTokenRefreshLock => Prefix + "zalo:tokens:lock";
+
+    /// <summary>Stream: what one web chat session said and was told, capped.</summary>
+    public string WebChatSession(string sessionId) => $"{Prefix}webchat:{sessionId}";
 }

@@ -7,4 +7,4 @@ namespace SmsGateway.Sending;
 /// folder with its send client, webhooks, options and fixtures; exactly one is active, chosen by
 /// <c>Sms:Provider</c>.
 /// </summary>
-public interface ISmsProvider : IMessageSender;
+public interface ISmsProvider : IChannelSender;

@@ -21,6 +21,7 @@ public sealed class DeliveryDispatcherTests(RedisServer redis)
         { "retry later", new SendResult(SendOutcome.RetryLater, ErrorCode: "20429"), DeliveryStatus.Queued },
         { "unauthorized", new SendResult(SendOutcome.Unauthorized, ErrorCode: "20003"), DeliveryStatus.Queued },
         { "unknown", new SendResult(SendOutcome.Unknown, Error: "timeout"), DeliveryStatus.Unknown },
+        { "outside the channel's window", new SendResult(SendOutcome.OutsideWindow, ErrorCode: "outside_window"), DeliveryStatus.Skipped },
     };
 
     [Theory]

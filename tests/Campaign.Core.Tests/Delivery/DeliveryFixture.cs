@@ -29,7 +29,7 @@ internal sealed class DeliveryFixture
     public Outbox Outbox { get; }
     public SubscriberStore Subscribers { get; }
     public ProviderHealth Health => _health ??= new ProviderHealth(Time);
-    public Mock<IMessageSender> Sender { get; } = new(MockBehavior.Strict);
+    public Mock<IChannelSender> Sender { get; } = new(MockBehavior.Strict);
     public DispatcherOptions Options { get; }
     public DeliveryDispatcher Dispatcher { get; }
 

@@ -1,0 +1,28 @@
+using Campaign.Hosting;
+using CampaignBot.Channels;
+
+namespace CampaignBot;
+
+/// <summary>Builds the CampaignBot application; tests build it in-process the same way.</summary>
+public static class CampaignBotApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = CampaignHost.CreateBuilder(args, "CampaignBot");
+        builder.Services.AddChatChannels(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapCampaignHealth();
+        app.MapChatChannels();
+        app.MapGet("/", () => Results.Json(new
+        {
+            service = "CampaignBot",
+            health = "/healthz",
+            ready = "/readyz",
+        }));
+        return app;
+    }
+}
