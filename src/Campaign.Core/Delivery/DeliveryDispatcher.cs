@@ -28,7 +28,8 @@ public sealed class DeliveryDispatcher(
     /// <summary>Runs one consumer until <paramref name="stoppingToken"/> fires; a send in progress is finished first.</summary>
     public async Task RunAsync(string consumer, CancellationToken stoppingToken)
     {
-        await outbox.EnsureGroupAsync();
+        // The outbox group is created on first read (Outbox.WithGroupAsync), inside the retry loop, so a
+        // Redis that is down at start-up pauses dispatching instead of stopping the host.
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,3 +1,4 @@
+using Campaign.Core.Conversations;
 using Campaign.Core.Delivery;
 using Campaign.Core.Redis;
 using SmsGateway.Inbound;
