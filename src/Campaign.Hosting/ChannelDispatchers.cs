@@ -8,7 +8,10 @@ using StackExchange.Redis;
 
 namespace Campaign.Hosting;
 
-/// <summary>Registers a channel's outbox dispatcher; <see cref="DispatcherService"/> runs every one registered.</summary>
+/// <summary>
+/// Registers a channel's outbox (a keyed <see cref="Outbox"/>, key = the channel) and its dispatcher;
+/// <see cref="DispatcherService"/> runs every one registered.
+/// </summary>
 public static class ChannelDispatchers
 {
     /// <param name="services">The service collection.</param>
@@ -18,8 +21,9 @@ public static class ChannelDispatchers
     public static IServiceCollection AddChannelDispatcher(
         this IServiceCollection services, Channel channel, Func<IServiceProvider, IChannelSender> sender, Func<IServiceProvider, SendPace?>? pace = null)
     {
+        services.AddKeyedSingleton(channel, (sp, _) => new Outbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), channel));
         services.AddSingleton(sp => new DeliveryDispatcher(
-            new Outbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), channel),
+            sp.GetRequiredKeyedService<Outbox>(channel),
             sender(sp),
             sp.GetRequiredService<DeliveryStore>(),
             sp.GetRequiredService<SubscriberStore>(),

@@ -28,6 +28,8 @@ public static class SmsGatewayServices
         }
 
         services.AddChannelDispatcher(Channel.Sms, sp => sp.GetRequiredService<ISmsProvider>(), sp => sp.GetService<SendPace>());
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<Outbox>(Channel.Sms)); // the gateway's one outbox
+
         services.AddSingleton<SmsSender>();
         services.AddSingleton<SmsInbox>();
         return services;

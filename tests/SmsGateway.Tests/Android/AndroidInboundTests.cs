@@ -37,7 +37,7 @@ public sealed class AndroidInboundTests(RedisServer redis)
         ["unaccented FAQ question gets its answer within Sms:MaxSegments"] =
             new("+84912000001", ["kich hoat vneid muc 2 o dau"], "+84912000001", "faq:vneid", SubscriberStatus.Contact),
         ["a vague question gets numbered suggestions within Sms:MaxSegments"] =
-            new("+84912000014", ["DK", "cach cai vneid"], "+84912000014", ReplyId.NotSure, SubscriberStatus.Subscribed),
+            new("+84912000014", ["DK", "hoi ve dien thoai"], "+84912000014", ReplyId.NotSure, SubscriberStatus.Subscribed),
         ["STOP opts out"] =
             new("+84912000002", ["STOP"], "+84912000002", ReplyId.OptedOut, SubscriberStatus.OptedOut),
         ["stop in lower case opts out"] =
