@@ -15,6 +15,7 @@ public static class CampaignBotApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapCampaignHealth();
         app.MapChatChannels();
         app.MapGet("/", () => Results.Json(new

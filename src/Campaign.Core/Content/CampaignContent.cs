@@ -22,8 +22,10 @@ public sealed class CampaignContent
         IReadOnlyDictionary<string, Placeholder> placeholders,
         IReadOnlyList<OutOfScopeGroup> outOfScope,
         AreaDirectory areas,
-        MatchingVocabulary vocabulary)
+        MatchingVocabulary vocabulary,
+        IReadOnlyDictionary<string, string> webChatTexts)
     {
+        WebChatTexts = webChatTexts;
         RootPath = rootPath;
         Themes = themes;
         Faq = faq;
@@ -37,6 +39,9 @@ public sealed class CampaignContent
         _replies = new Dictionary<string, SystemReply>(replies, StringComparer.Ordinal);
         Menu = menu.Select(id => _faqById[id]).ToArray();
     }
+
+    /// <summary>The web chat page's screen texts (<c>ui.yaml</c>), by <see cref="UiText"/> key.</summary>
+    public IReadOnlyDictionary<string, string> WebChatTexts { get; }
 
     /// <summary>The folder the content was read from.</summary>
     public string RootPath { get; }

@@ -40,6 +40,7 @@ public static class ContentLoader
         var areas = Exists("areas.yaml") ? AreasReader.Read(Open("areas.yaml"), placeholders) : [];
         // Optional: without it the matcher relies on its thresholds alone.
         var outOfScope = File.Exists(Path.Combine(root, "out-of-scope.yaml")) ? OutOfScopeReader.Read(Open("out-of-scope.yaml")) : [];
+        var webChatTexts = Exists("ui.yaml") ? UiTextsReader.ReadWebChat(Open("ui.yaml")) : [];
         var menuFile = Exists("menu.yaml") ? Open("menu.yaml") : null;
         var menu = menuFile is null ? [] : MenuReader.Read(menuFile);
 
@@ -81,6 +82,7 @@ public static class ContentLoader
             placeholders,
             outOfScope,
             new AreaDirectory(areas),
-            new MatchingVocabulary(abbreviations, stopWords));
+            new MatchingVocabulary(abbreviations, stopWords),
+            webChatTexts);
     }
 }

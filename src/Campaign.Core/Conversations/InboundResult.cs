@@ -3,6 +3,9 @@ namespace Campaign.Core.Conversations;
 /// <summary>What became of an inbound message, and the reply texts (for channels that answer inline, such as TwiML).</summary>
 public sealed record InboundResult(InboundDisposition Disposition, IReadOnlyList<string> Replies)
 {
+    /// <summary>The options offered with the last reply, when handled now (a repeat remembers texts only).</summary>
+    public IReadOnlyList<ReplyChoice> Choices { get; init; } = [];
+
     public static readonly InboundResult InProgress = new(InboundDisposition.InProgress, []);
     public static readonly InboundResult IgnoredSender = new(InboundDisposition.IgnoredSender, []);
 }
