@@ -44,7 +44,8 @@ public sealed class InboundLedger(IConnectionMultiplexer redis, RedisKeys keys, 
             }
             if (value != Pending)
             {
-                return new InboundResult(InboundDisposition.Duplicate, JsonSerializer.Deserialize<string[]>(value.ToString()) ?? []);
+                var earlier = JsonSerializer.Deserialize<Handled>(value.ToString());
+                return new InboundResult(InboundDisposition.Duplicate, earlier?.Replies ?? []) { DeliveryIds = earlier?.DeliveryIds ?? [] };
             }
             if (time.GetUtcNow() >= deadline)
             {
@@ -54,10 +55,14 @@ public sealed class InboundLedger(IConnectionMultiplexer redis, RedisKeys keys, 
         }
     }
 
-    public Task CompleteAsync(string source, string messageId, IReadOnlyList<string> replies) =>
-        redis.GetDatabase().StringSetAsync(keys.InboundSeen(source, messageId), JsonSerializer.Serialize(replies), RememberFor);
+    /// <summary>Records the message as handled, with the replies (and their deliveries) a repeat gets again.</summary>
+    public Task CompleteAsync(string source, string messageId, IReadOnlyList<string> replies, IReadOnlyList<string>? deliveryIds = null) =>
+        redis.GetDatabase().StringSetAsync(
+            keys.InboundSeen(source, messageId), JsonSerializer.Serialize(new Handled(replies, deliveryIds ?? [])), RememberFor);
 
     /// <summary>Lets go of a message that could not be handled, so the provider's retry is processed.</summary>
     public Task ReleaseAsync(string source, string messageId) =>
         redis.GetDatabase().KeyDeleteAsync(keys.InboundSeen(source, messageId), CommandFlags.FireAndForget);
+
+    private sealed record Handled(IReadOnlyList<string> Replies, IReadOnlyList<string> DeliveryIds);
 }

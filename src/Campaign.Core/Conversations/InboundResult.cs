@@ -6,6 +6,9 @@ public sealed record InboundResult(InboundDisposition Disposition, IReadOnlyList
     /// <summary>The options offered with the last reply, when handled now (a repeat remembers texts only).</summary>
     public IReadOnlyList<ReplyChoice> Choices { get; init; } = [];
 
+    /// <summary>The deliveries recorded for the replies, in order, when handled now; lets inline answers ask for receipts.</summary>
+    public IReadOnlyList<string> DeliveryIds { get; init; } = [];
+
     public static readonly InboundResult InProgress = new(InboundDisposition.InProgress, []);
     public static readonly InboundResult IgnoredSender = new(InboundDisposition.IgnoredSender, []);
 }

@@ -44,15 +44,17 @@ public sealed partial class SmsInbox(
 
             var replies = await engine.HandleAsync(new InboundMessage(Channel.Sms, address, inbound.Text, inbound.ReceivedAt, inbound.MessageId), cancellationToken);
             var texts = new List<string>(replies.Count);
+            var ids = new List<string>(replies.Count);
             foreach (var reply in replies)
             {
                 var delivery = route == ReplyRoute.Outbox
                     ? await sender.EnqueueAsync(address, reply.Text, DeliveryKind.Reply)
                     : await deliveries.RecordSentAsync(sender.Prepare(address, reply.Text, DeliveryKind.Reply), inbound.Provider);
                 texts.Add(delivery.Text);
+                ids.Add(delivery.Id);
             }
-            await ledger.CompleteAsync(inbound.Provider, inbound.MessageId, texts);
-            return new InboundResult(InboundDisposition.Handled, texts);
+            await ledger.CompleteAsync(inbound.Provider, inbound.MessageId, texts, ids);
+            return new InboundResult(InboundDisposition.Handled, texts) { DeliveryIds = ids };
         }
         catch
         {

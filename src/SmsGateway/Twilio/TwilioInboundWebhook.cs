@@ -2,6 +2,7 @@ using Campaign.Core.Conversations;
 using Campaign.Core.Phones;
 using SmsGateway.Inbound;
 using SmsGateway.Sending;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace SmsGateway.Twilio;
@@ -11,7 +12,8 @@ namespace SmsGateway.Twilio;
 /// <see cref="SmsInbox"/>, answered inline as TwiML so the replies need no API call; a repeated
 /// MessageSid gets the same TwiML again.
 /// </summary>
-public sealed partial class TwilioInboundWebhook(TwilioWebhook webhook, SmsInbox inbox, TimeProvider time, ILogger<TwilioInboundWebhook> logger)
+public sealed partial class TwilioInboundWebhook(
+    TwilioWebhook webhook, SmsInbox inbox, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioInboundWebhook> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -48,7 +50,9 @@ public sealed partial class TwilioInboundWebhook(TwilioWebhook webhook, SmsInbox
         {
             return TwilioWebhook.TryLater(context, $"message {messageSid} is being handled; try again");
         }
-        return Results.Content(Twiml.Messages(result.Replies), Twiml.ContentType);
+        // Each reply asks for its own status callbacks, so inline replies reach "delivered" like API sends.
+        var callbacks = result.DeliveryIds.Select(options.Value.StatusCallbackFor).ToArray();
+        return Results.Content(Twiml.Messages(result.Replies, callbacks), Twiml.ContentType);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Twilio message {MessageSid} from {From} not handled: Redis unavailable")]

@@ -19,15 +19,23 @@ public static class Twiml
         Indent = false,
     };
 
-    public static string Messages(IEnumerable<string> replies)
+    /// <param name="replies">The message texts.</param>
+    /// <param name="statusCallbacks">Per message, where Twilio should post its status (the &lt;Message&gt; <c>action</c> attribute), or none.</param>
+    public static string Messages(IReadOnlyList<string> replies, IReadOnlyList<string>? statusCallbacks = null)
     {
         var text = new StringBuilder(Declaration);
         using (var writer = XmlWriter.Create(text, Settings))
         {
             writer.WriteStartElement("Response");
-            foreach (var reply in replies)
+            for (var i = 0; i < replies.Count; i++)
             {
-                writer.WriteElementString("Message", XmlSafe(reply));
+                writer.WriteStartElement("Message");
+                if (statusCallbacks is not null && i < statusCallbacks.Count)
+                {
+                    writer.WriteAttributeString("action", statusCallbacks[i]);
+                }
+                writer.WriteString(XmlSafe(replies[i]));
+                writer.WriteEndElement();
             }
             writer.WriteEndElement();
         }

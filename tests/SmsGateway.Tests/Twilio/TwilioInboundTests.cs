@@ -50,7 +50,7 @@ public sealed class TwilioInboundTests(RedisServer redis)
 
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"[{name}] '{text}': HTTP {(int)response.StatusCode} {twiml}");
             Assert.Equal("text/xml; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-            Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>", twiml, StringComparison.Ordinal);
+            Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message action=\"https://sms.example.test/sms/twilio/status?d=", twiml, StringComparison.Ordinal);
             var reply = Assert.Single(replies);
             var opening = gateway.Opening(expected);
             Assert.True(reply.StartsWith(opening, StringComparison.Ordinal), $"[{name}] '{text}': expected {expected} (\"{opening}...\"), got \"{reply}\"");
@@ -72,8 +72,8 @@ public sealed class TwilioInboundTests(RedisServer redis)
     /// </summary>
     public static TheoryData<string, string[], string, string?, int, string> Requests() => new()
     {
-        { "signed for the public URL", [], "valid", null, 200, "<Message>" },
-        { "signed with the default port written", [], "port-443", null, 200, "<Message>" },
+        { "signed for the public URL", [], "valid", null, 200, "<Message action=" },
+        { "signed with the default port written", [], "port-443", null, 200, "<Message action=" },
         { "no signature", [], "none", null, 403, "X-Twilio-Signature is missing" },
         { "signed with another auth token", [], "other-token", null, 403, "does not match" },
         { "signed for the Host header's URL", [], "host-url", null, 403, "does not match" },
@@ -81,7 +81,7 @@ public sealed class TwilioInboundTests(RedisServer redis)
         { "no MessageSid", ["-MessageSid"], "valid", null, 400, "MessageSid is required" },
         { "no From", ["-From"], "valid", null, 400, "From is required" },
         { "empty From", ["From="], "valid", null, 400, "From is required" },
-        { "no Body at all", ["-Body"], "valid", null, 200, "<Message>" },
+        { "no Body at all", ["-Body"], "valid", null, 200, "<Message action=" },
         { "sender not a phone number: answered with no reply", ["From=Viettel"], "valid", null, 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response />" },
         { "Body not UTF-8", [], "valid", "MessageSid=SM1&From=%2B84912000001&Body=%FF%FE", 400, "body is not valid UTF-8" },
         { "raw bytes not UTF-8", [], "valid", "MessageSid=SM1&From=%2B84912000001&Body=\u00ff", 400, "body is not valid UTF-8" },
