@@ -1,9 +1,49 @@
+using Campaign.Core.Conversations;
+using Campaign.Hosting;
+using Microsoft.Extensions.Options;
+
 namespace CampaignBot.Channels.Messenger;
 
-/// <summary>Registration of the Messenger channel (placeholder until it is built).</summary>
+/// <summary>
+/// Registration of the Facebook Messenger channel: on when <c>Messenger:AppSecret</c>,
+/// <c>Messenger:VerifyToken</c> and <c>Messenger:PageAccessToken</c> are set. Meta calls
+/// <see cref="WebhookPath"/> (GET to verify it, POST with events); replies leave through the
+/// channel's outbox and <see cref="MessengerSender"/>.
+/// </summary>
 public static class MessengerChannel
 {
-    public static IServiceCollection AddMessengerChannel(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>The callback URL's path to enter in the Meta app's Messenger webhook settings.</summary>
+    public const string WebhookPath = "/messenger/webhook";
 
-    public static IEndpointRouteBuilder MapMessengerChannel(this IEndpointRouteBuilder app) => app;
+    public static IServiceCollection AddMessengerChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!services.IsOn(configuration, "messenger", "Messenger:AppSecret", "Messenger:VerifyToken", "Messenger:PageAccessToken"))
+        {
+            return services;
+        }
+        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MessengerOptions>, MessengerOptionsValidation>();
+        // No retry handler: a retried POST could send the reply twice; the dispatcher decides from the SendResult.
+        services.AddHttpClient(MessengerSender.HttpClientName)
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<MessengerOptions>>().Value.RequestTimeout)
+            .RedactLoggedHeaders(["Authorization"]);
+        services.AddSingleton<StandardWindow>();
+        services.AddSingleton<MessengerSender>();
+        services.AddSingleton<MessengerVerification>();
+        services.AddSingleton<MessengerWebhook>();
+        services.AddChannelDispatcher(Channel.Messenger, sp => sp.GetRequiredService<MessengerSender>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMessengerChannel(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<MessengerWebhook>() is null)
+        {
+            return app; // switched off: the paths answer 404
+        }
+        app.MapGet(WebhookPath, (HttpContext context, MessengerVerification verification) => verification.Handle(context));
+        app.MapPost(WebhookPath, (HttpContext context, MessengerWebhook webhook) => webhook.HandleAsync(context))
+            .WithMaxBodySize(MessengerWebhook.MaxBodyBytes);
+        return app;
+    }
 }
