@@ -1,3 +1,4 @@
+using Campaign.Hosting.Http;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -35,7 +36,7 @@ public sealed partial class AndroidGatewayClient(
             [message.Address],
             WithDeliveryReport: true,
             options.SimNumber));
-        using var content = new TrackedContent(body, "application/json");
+        using var content = new WireTrackingContent(new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
         using var request = new HttpRequestMessage(HttpMethod.Post, options.MessagesUri) { Content = content };
         request.Headers.Authorization = BasicAuth(options.Username, options.Password);
 

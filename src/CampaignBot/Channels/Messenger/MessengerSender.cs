@@ -1,3 +1,4 @@
+using Campaign.Hosting.Http;
 using System.Globalization;
 using System.Net.Http.Headers;
 using Campaign.Core.Conversations;

@@ -1,3 +1,4 @@
+using Campaign.Hosting.Http;
 using System.Text;
 using Campaign.Core.Conversations;
 using Campaign.Core.Delivery;

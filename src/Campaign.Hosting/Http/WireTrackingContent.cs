@@ -1,11 +1,12 @@
-namespace SmsGateway.Twilio;
+namespace Campaign.Hosting.Http;
 
 /// <summary>
 /// Request content that notes when it starts going onto the connection. A failure before that (DNS,
-/// connection refused, connect timeout) means Twilio never saw the request and it is safe to send
-/// again; after that, Twilio may have created the message.
+/// connection refused, connect timeout) means the provider never saw the request and it is safe to
+/// send again; after that, the provider may have sent the message, so it is not sent blindly again.
+/// Every provider client (Twilio, the Android phone, Zalo, Messenger, the Bot Connector) uses it.
 /// </summary>
-internal sealed class WireTrackingContent : HttpContent
+public sealed class WireTrackingContent : HttpContent
 {
     private readonly HttpContent _inner;
     private volatile bool _started;
