@@ -203,6 +203,27 @@ public sealed class BotFrameworkMessageTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task Redis_down_is_answered_503_so_the_channel_retries()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        await using var bot = await BotFrameworkBot.StartAsync(redis, settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{closedPort},connectTimeout=200",
+        });
+
+        using var response = await bot.SendAsync(bot.Message(BotFrameworkBot.NewUserId(), "DK"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Empty(bot.ConnectorCalls);
+    }
+
+    [Fact]
     public async Task The_same_activity_id_in_another_conversation_is_another_message()
     {
         await using var bot = await BotFrameworkBot.StartAsync(redis);
