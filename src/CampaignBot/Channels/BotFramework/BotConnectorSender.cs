@@ -1,3 +1,4 @@
+using Campaign.Hosting.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
