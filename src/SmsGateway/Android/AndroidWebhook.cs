@@ -30,7 +30,7 @@ public sealed partial class AndroidWebhook(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await AndroidWebhookBody.ReadAsync(request, cancellationToken);
+        var body = await AndroidWebhookBody.ReadAsync(request);
         if (body is null)
         {
             LogTooLarge(logger, AndroidWebhookBody.MaxBytes);

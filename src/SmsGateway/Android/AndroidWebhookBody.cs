@@ -1,4 +1,4 @@
-using System.Buffers;
+using Campaign.Hosting.Http;
 
 namespace SmsGateway.Android;
 
@@ -12,32 +12,9 @@ public static class AndroidWebhookBody
     public const int MaxBytes = 64 * 1024;
 
     /// <summary>The body, or null when it is longer than <see cref="MaxBytes"/> (declared or actually sent).</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<byte[]?> ReadAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
-        {
-            return null;
-        }
-
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken);
-            var buffer = read.Buffer;
-            if (buffer.Length > MaxBytes)
-            {
-                reader.AdvanceTo(buffer.End);
-                return null;
-            }
-            if (read.IsCompleted)
-            {
-                var body = buffer.ToArray();
-                reader.AdvanceTo(buffer.End);
-                return body;
-            }
-            // Nothing consumed yet: wait for more, keeping what has arrived.
-            reader.AdvanceTo(buffer.Start, buffer.End);
-        }
+        return CappedBody.ReadAsync(request.HttpContext, MaxBytes);
     }
 }

@@ -156,23 +156,11 @@ internal sealed class TwilioGateway : IAsyncDisposable
     }
 
     /// <summary>Waits (at most 10 s) until <paramref name="done"/> holds for the delivery.</summary>
-    public async Task<Delivery> WaitForDeliveryAsync(string id, Func<Delivery, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var delivery = await Deliveries.GetAsync(id);
-            if (delivery is not null && done(delivery))
-            {
-                return delivery;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"delivery {id} did not get there within 10 s; it is {delivery?.Status.ToString() ?? "missing"} ({delivery?.ErrorCode} {delivery?.Error})");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public async Task<Delivery> WaitForDeliveryAsync(string id, Func<Delivery, bool> done) =>
+        (await Eventually.GetAsync(
+            () => Deliveries.GetAsync(id),
+            d => d is not null && done(d),
+            d => $"delivery {id} is {d?.Status.ToString() ?? "missing"} after {d?.Attempts} attempts ({d?.ErrorCode} {d?.Error})"))!;
 
     public async Task<SubscriberStatus?> SubscriberStatusAsync(string number) =>
         (await Subscribers.FindAsync(Channel.Sms, number))?.Status;

@@ -1,3 +1,4 @@
+using Campaign.Hosting.Http;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -211,28 +212,7 @@ public sealed partial class BotMessagesEndpoint(
 
     private static IResult Problem(HttpStatusCode status, string detail) => Results.Problem(statusCode: (int)status, detail: detail);
 
-    /// <summary>The body, or null when it is over <see cref="MaxBodyBytes"/> (declared or actually sent).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
-    {
-        if (context.Request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-        using var buffer = new MemoryStream();
-        try
-        {
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        return buffer.Length > MaxBodyBytes ? null : buffer.ToArray();
-    }
+    private static Task<byte[]?> ReadBodyAsync(HttpContext context) => CappedBody.ReadAsync(context, MaxBodyBytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Framework activity refused (401): {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);

@@ -1,3 +1,4 @@
+using Campaign.Hosting.Http;
 using Campaign.Core.Conversations;
 using Campaign.Core.Phones;
 using Microsoft.AspNetCore.Http.Features;
@@ -101,37 +102,7 @@ public sealed partial class MessengerWebhook(IOptions<MessengerOptions> options,
         return Refuse(StatusCodes.Status503ServiceUnavailable, detail);
     }
 
-    /// <summary>The raw body, or null when it is over <see cref="MaxBodyBytes"/> (declared or actually sent).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
-    {
-        if (context.Request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return null;
-                }
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        return buffer.ToArray();
-    }
+    private static Task<byte[]?> ReadBodyAsync(HttpContext context) => CappedBody.ReadAsync(context, MaxBodyBytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Messenger webhook refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);

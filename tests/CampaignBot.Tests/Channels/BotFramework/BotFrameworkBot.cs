@@ -247,42 +247,18 @@ internal sealed class BotFrameworkBot : IAsyncDisposable
     }
 
     /// <summary>Waits (at most 10 s) until the connector has received at least <paramref name="count"/> activities.</summary>
-    public async Task<IReadOnlyList<RecordedRequest>> WaitForConnectorCallsAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var calls = ConnectorCalls;
-            if (calls.Count >= count)
-            {
-                return calls;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"the connector got {calls.Count} activities within 10 s, expected {count}");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForConnectorCallsAsync(int count) =>
+        await Eventually.GetAsync(
+            () => ConnectorCalls,
+            calls => calls.Count >= count,
+            calls => $"the connector got {calls.Count} activities, expected {count}");
 
     /// <summary>Waits (at most 10 s) until <paramref name="done"/> holds for the delivery.</summary>
-    public async Task<Delivery> WaitForDeliveryAsync(string id, Func<Delivery, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var delivery = await Deliveries.GetAsync(id);
-            if (delivery is not null && done(delivery))
-            {
-                return delivery;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"delivery {id} did not get there within 10 s; it is {delivery?.Status.ToString() ?? "missing"} ({delivery?.ErrorCode} {delivery?.Error})");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public async Task<Delivery> WaitForDeliveryAsync(string id, Func<Delivery, bool> done) =>
+        (await Eventually.GetAsync(
+            () => Deliveries.GetAsync(id),
+            d => d is not null && done(d),
+            d => $"delivery {id} is {d?.Status.ToString() ?? "missing"} after {d?.Attempts} attempts ({d?.ErrorCode} {d?.Error})"))!;
 
     /// <summary>Nothing was processed for this user: no subscriber, no conversation reference, no activity at the connector.</summary>
     public async Task AssertNothingProcessedAsync(string userId, string label)

@@ -161,42 +161,18 @@ internal sealed class MessengerBot : IAsyncDisposable
         [.. Graph.Requests.Select(SendCall.Parse).Where(c => c.RecipientId == psid)];
 
     /// <summary>Waits (at most 10 s) until the stub has <paramref name="count"/> Send API calls for this resident.</summary>
-    public async Task<IReadOnlyList<SendCall>> WaitForSendsAsync(string psid, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var calls = SendsTo(psid);
-            if (calls.Count >= count)
-            {
-                return calls;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"{count} Send API call(s) to {psid} expected within 10 s; got {calls.Count}");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public async Task<IReadOnlyList<SendCall>> WaitForSendsAsync(string psid, int count) =>
+        await Eventually.GetAsync(
+            () => SendsTo(psid),
+            calls => calls.Count >= count,
+            calls => $"{count} Send API call(s) to {psid} expected; got {calls.Count}");
 
     /// <summary>Waits (at most 10 s) until <paramref name="done"/> holds for the delivery.</summary>
-    public async Task<Delivery> WaitForDeliveryAsync(string id, Func<Delivery, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var delivery = await Deliveries.GetAsync(id);
-            if (delivery is not null && done(delivery))
-            {
-                return delivery;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"delivery {id} did not get there within 10 s; it is {delivery?.Status.ToString() ?? "missing"} after {delivery?.Attempts} attempts ({delivery?.ErrorCode} {delivery?.Error})");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public async Task<Delivery> WaitForDeliveryAsync(string id, Func<Delivery, bool> done) =>
+        (await Eventually.GetAsync(
+            () => Deliveries.GetAsync(id),
+            d => d is not null && done(d),
+            d => $"delivery {id} is {d?.Status.ToString() ?? "missing"} after {d?.Attempts} attempts ({d?.ErrorCode} {d?.Error})"))!;
 
     /// <summary>
     /// How many deliveries this bot has created: every reply the engine queued, whether sent yet or

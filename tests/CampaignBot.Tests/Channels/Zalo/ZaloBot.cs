@@ -180,42 +180,18 @@ internal sealed class ZaloBot : IAsyncDisposable
         [.. MessageRequests.Select(r => JsonNode.Parse(r.BodyText)!).Where(b => b["recipient"]?["user_id"]?.ToString() == userId)];
 
     /// <summary>Waits (at most 10 s) until <paramref name="count"/> messages have gone to the resident.</summary>
-    public async Task<IReadOnlyList<JsonNode>> WaitForMessagesAsync(string userId, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var sent = MessagesTo(userId);
-            if (sent.Count >= count)
-            {
-                return sent;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"{count} message(s) to {userId} expected within 10 s; {sent.Count} sent");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public async Task<IReadOnlyList<JsonNode>> WaitForMessagesAsync(string userId, int count) =>
+        await Eventually.GetAsync(
+            () => MessagesTo(userId),
+            sent => sent.Count >= count,
+            sent => $"{count} message(s) to {userId} expected; {sent.Count} sent");
 
     /// <summary>Waits (at most 10 s) until <paramref name="done"/> holds for the delivery.</summary>
-    public async Task<Delivery> WaitForDeliveryAsync(string id, Func<Delivery, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var delivery = await Deliveries.GetAsync(id);
-            if (delivery is not null && done(delivery))
-            {
-                return delivery;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"delivery {id} did not get there within 10 s; it is {delivery?.Status.ToString() ?? "missing"} ({delivery?.ErrorCode} {delivery?.Error})");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public async Task<Delivery> WaitForDeliveryAsync(string id, Func<Delivery, bool> done) =>
+        (await Eventually.GetAsync(
+            () => Deliveries.GetAsync(id),
+            d => d is not null && done(d),
+            d => $"delivery {id} is {d?.Status.ToString() ?? "missing"} after {d?.Attempts} attempts ({d?.ErrorCode} {d?.Error})"))!;
 
     /// <summary>How many messages were queued (a delivery record each, kept after sending): none means nothing will be sent.</summary>
     public Task<int> QueuedCountAsync()

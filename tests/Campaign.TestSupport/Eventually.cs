@@ -1,0 +1,37 @@
+using Xunit;
+
+namespace Campaign.TestSupport;
+
+/// <summary>
+/// Waits for something asynchronous (a dispatcher's send, a receipt) by polling, failing the test with
+/// a description after a generous deadline. Never a timing assertion: the deadline only stops a hang.
+/// </summary>
+public static class Eventually
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>Polls <paramref name="probe"/> until <paramref name="done"/> holds, and returns that value.</summary>
+    /// <param name="probe">Reads the current state.</param>
+    /// <param name="done">Whether it is there yet.</param>
+    /// <param name="describe">What was expected and what was seen, for the failure message.</param>
+    public static async Task<T> GetAsync<T>(Func<Task<T>> probe, Func<T, bool> done, Func<T, string> describe)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (true)
+        {
+            var value = await probe();
+            if (done(value))
+            {
+                return value;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"not within {Deadline.TotalSeconds:0} s: {describe(value)}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public static Task<T> GetAsync<T>(Func<T> probe, Func<T, bool> done, Func<T, string> describe) =>
+        GetAsync(() => Task.FromResult(probe()), done, describe);
+}
