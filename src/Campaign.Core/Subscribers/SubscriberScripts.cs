@@ -7,7 +7,7 @@ namespace Campaign.Core.Subscribers;
 internal static class SubscriberScripts
 {
     /// <summary>
-    /// Finds or creates the subscriber for (channel, address) and stamps the last inbound time.
+    /// Finds or creates the subscriber for (channel, address) and stamps the last inbound time (never backwards).
     /// KEYS: address hash, id sequence. ARGV: prefix, channel, address, now (unix ms).
     /// Returns { id, created (0/1), hash fields... }.
     /// </summary>
@@ -21,7 +21,9 @@ internal static class SubscriberScripts
           created = 1
         end
         local key = ARGV[1] .. 'sub:' .. id
-        redis.call('HSET', key, 'last_in', ARGV[4])
+        -- Only forward: a provider retrying an old event must not move the resident's last interaction back.
+        local last = tonumber(redis.call('HGET', key, 'last_in') or '0')
+        if tonumber(ARGV[4]) > last then redis.call('HSET', key, 'last_in', ARGV[4]) end
         return { tonumber(id), created, redis.call('HGETALL', key) }
         """;
 
