@@ -1,11 +1,6 @@
-using Campaign.Core.Content;
 using Campaign.Core.Conversations;
 using Campaign.Core.Phones;
-using Campaign.Core.Redis;
-using Campaign.Core.Subscribers;
-using Campaign.Core.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using StackExchange.Redis;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaign.Cli.Commands;
 
@@ -37,15 +32,8 @@ internal static class ChatCommand
             address = phone.IsValid ? phone.E164! : throw new CliUsageException($"--from: {phone.Error}");
         }
 
-        var store = new ContentStore(CliContent.Load(args));
-        var redisConfig = ConfigurationOptions.Parse(Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:6379");
-        redisConfig.ConnectTimeout = 3000;
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisConfig);
-        var keys = new RedisKeys(Environment.GetEnvironmentVariable("Redis__KeyPrefix") ?? "");
-        var options = new ConversationOptions();
-        var engine = new ConversationEngine(
-            store, new LiveFaqMatcher(store), new SubscriberStore(redis, keys), new ConversationStateStore(redis, keys),
-            new UnansweredQuestions(redis, keys), new ReplyComposer(new SmsRenderer(new SmsOptions(), store)), options, NullLogger<ConversationEngine>.Instance);
+        await using var services = CliServices.Build(args.Option("--content"));
+        var engine = services.GetRequiredService<ConversationEngine>();
 
         Console.WriteLine($"chatting on {channel.Key()} as {PhoneMask.MaskAddress(channel.Key(), address)} (empty line to quit)");
         while (true)

@@ -1,11 +1,7 @@
 using Campaign.Core.Delivery;
 using Campaign.Core.Phones;
-using Campaign.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SmsGateway;
 using SmsGateway.Sending;
 
 namespace Campaign.Cli.Commands;
@@ -46,7 +42,7 @@ internal static class SmsSendCommand
 
         try
         {
-            await using var services = BuildServices();
+            await using var services = CliServices.Build();
             var dispatcher = services.GetRequiredService<DeliveryDispatcher>();
             var provider = services.GetRequiredService<ISmsProvider>();
             var delivery = await services.GetRequiredService<DeliveryStore>().CreateAsync(
@@ -75,21 +71,5 @@ internal static class SmsSendCommand
         {
             throw new CliUsageException(ex.Message);
         }
-    }
-
-    private static ServiceProvider BuildServices()
-    {
-        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.GetFullPath("src/SmsGateway/appsettings.json"), optional: true)
-            .AddJsonFile(Path.GetFullPath($"src/SmsGateway/appsettings.{environment}.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        services.AddCampaignCore(configuration);
-        services.AddSmsGateway(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }
 }
