@@ -19,6 +19,9 @@ public static class ReplyId
     public const string UnknownChoice = "unknown_choice";
     public const string EmptyMessage = "empty_message";
     public const string UnknownArea = "unknown_area";
+
+    /// <summary>"DK &lt;name&gt;" where the name fits several areas: the reply lists them with their codes.</summary>
+    public const string AmbiguousArea = "ambiguous_area";
     public const string Error = "error";
     public const string AnswerFooter = "answer_footer";
     public const string SuggestionsFooter = "suggestions_footer";
@@ -42,6 +45,7 @@ public static class ReplyId
         [UnknownChoice] = ["max"],
         [EmptyMessage] = [],
         [UnknownArea] = ["area"],
+        [AmbiguousArea] = ["area", "choices"],
         [Error] = [],
         [AnswerFooter] = [],
         [SuggestionsFooter] = ["related"],

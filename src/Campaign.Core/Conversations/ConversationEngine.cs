@@ -85,6 +85,8 @@ public sealed class ConversationEngine(
                 return await SubscribeAsync(turn, null);
             case CommandKind.Subscribe when turn.Content.Areas.TryResolve(command.Argument, out var area):
                 return await SubscribeAsync(turn, area.Code);
+            case CommandKind.Subscribe when turn.Content.Areas.Candidates(command.Argument) is { Count: > 1 } candidates:
+                return ([Say(turn, ReplyId.AmbiguousArea, new() { ["area"] = command.Argument, ["choices"] = AreaChoices(turn.Content, candidates) })], null);
             case CommandKind.Subscribe when CommandParser.LooksLikeCode(command.Argument):
                 return ([Say(turn, ReplyId.UnknownArea, new() { ["area"] = command.Argument })], null);
             default:
@@ -171,6 +173,11 @@ public sealed class ConversationEngine(
         var next = reply.Choices.Count > 0 ? new ConversationState(related.Select(r => r.Id).ToArray()) : ConversationState.MainMenu;
         return ([reply], next);
     }
+
+    /// <summary>"DK 30388 - Xã Tân An (An Giang)" lines, at most five, so the resident can send one back.</summary>
+    private static string AreaChoices(CampaignContent content, IReadOnlyList<Areas.Area> candidates) =>
+        string.Join('\n', candidates.Take(5).Select(a =>
+            content.Areas.PathOf(a.Code) is { Count: > 1 } path ? $"DK {a.Code} - {a.Name} ({path[0].Name})" : $"DK {a.Code} - {a.Name}"));
 
     private Reply Menu(Turn turn)
     {

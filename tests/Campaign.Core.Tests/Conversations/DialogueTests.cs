@@ -25,6 +25,7 @@ public sealed class DialogueTests(RedisServer redis)
         { "nothing close at all", ["DK => subscribed", "qwzx plmk => no_match"] },
         { "subscribe to an area by code and by name", ["DK D0101 => subscribed", "dk xa binh minh => already_subscribed"] },
         { "unknown area code", ["DK 99999 => unknown_area"] },
+        { "a name several areas share gets their codes, and a code settles it", ["DK tan an => ambiguous_area", "DK 30388 => subscribed"] },
         { "subscribe followed by a question is a question", ["dang ky tai khoan vneid muc 2 o dau => faq:vneid"] },
         { "cancel inside a question is not an opt-out", ["DK => subscribed", "huy ho so dich vu cong truc tuyen the nao => faq:dich-vu-cong"] },
         { "mixed scripts and emoji around a question", ["DK => subscribed", "🙏 cho em hỏi VNeID mức 2 làm ở đâu ạ?? 🙏 => faq:vneid"] },
