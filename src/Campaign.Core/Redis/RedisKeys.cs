@@ -83,4 +83,23 @@ public sealed class RedisKeys(string prefix = "")
 
     /// <summary>Stream: what one web chat session said and was told, capped.</summary>
     public string WebChatSession(string sessionId) => $"{Prefix}webchat:{sessionId}";
+
+    /// <summary>String (JSON, <see cref="Campaigns.CampaignJson"/>): one campaign. The save script touches it with the
+    /// campaign index keys below, so in Cluster mode they share a slot through <see cref="Prefix"/>.</summary>
+    public string Campaign(string id) => $"{Prefix}camp:{id}";
+
+    /// <summary>Counter handing out campaign ids.</summary>
+    public string CampaignSequence => Prefix + "camp:seq";
+
+    /// <summary>Set of the ids of campaigns in one status.</summary>
+    public string CampaignsByStatus(Campaigns.CampaignStatus status) => $"{Prefix}camp:idx:status:{Campaigns.CampaignStatusExtensions.Key(status)}";
+
+    /// <summary>Set of the ids of one officer's campaigns.</summary>
+    public string CampaignsByOwner(string ownerId) => $"{Prefix}camp:idx:owner:{ownerId}";
+
+    /// <summary>Sorted set: campaign ids by last update (unix ms).</summary>
+    public string CampaignsByUpdate => Prefix + "camp:idx:updated";
+
+    /// <summary>Pub/sub channel: a campaign was created or changed (<see cref="Campaigns.CampaignChange"/>), so every scheduler resyncs it.</summary>
+    public string CampaignChanges => Prefix + "camp:changed";
 }
