@@ -1,0 +1,45 @@
+using Campaign.Core.Officers;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Campaign.Hosting.Officers;
+
+/// <summary>
+/// Registers officer authentication (API keys), the role policies, the audit log and 403 auditing.
+/// Needs Redis (<c>IConnectionMultiplexer</c>, <c>RedisKeys</c>) from <see cref="CampaignCoreServices"/>.
+/// </summary>
+public static class OfficerAccessServices
+{
+    public static IServiceCollection AddOfficerAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OfficerAccessOptions>()
+            .Bind(configuration.GetSection(OfficerAccessOptions.Section))
+            .Validate(o => o.FailedKeyAttemptsPerMinute is >= 1 and <= 100_000, "Officers:FailedKeyAttemptsPerMinute must be between 1 and 100000")
+            .ValidateOnStart();
+        services.AddOptions<AuditOptions>()
+            .Bind(configuration.GetSection(AuditOptions.Section))
+            .Validate(o => o.MaxLength >= 1, "Audit:MaxLength must be at least 1")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value);
+
+        services.TryAddSingleton(TimeProvider.System);
+        // Replaced by the areas tree's containment once it exists (see AreaContainment).
+        services.TryAddSingleton(AreaContainment.ByCodePrefix);
+        services.TryAddSingleton<OfficerStore>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        services.TryAddSingleton<FailedKeyAttempts>();
+
+        // No default scheme: the handler runs only where an officer policy asks for it, so other
+        // endpoints' Authorization headers (Bot Framework JWTs) never reach it.
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, "Officer API key", _ => { });
+        services.AddAuthorization(OfficerPolicies.Add);
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>());
+        return services;
+    }
+}
