@@ -97,13 +97,18 @@ public sealed partial class ApiKeyAuthenticationHandler(
             $"Your role ({role}) may not do this; ask an officer with a higher role, or an admin.");
     }
 
-    /// <summary>The key from Authorization (Bearer) or X-Api-Key; true when either header was sent, even if malformed.</summary>
+    /// <summary>
+    /// The key from <c>Authorization: Bearer cmp_…</c> or <c>X-Api-Key</c>; true when one was sent,
+    /// even if malformed. Other Authorization values (Bot Framework JWTs, Basic) are not ours: the
+    /// handler can run as the default scheme on every request, and must not count them as guesses.
+    /// </summary>
     private static bool TryReadKey(HttpRequest request, out string? key)
     {
         var authorization = request.Headers.Authorization.ToString();
-        if (authorization.Length > 0)
+        if (authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            && authorization.AsSpan(BearerPrefix.Length).TrimStart().StartsWith(ApiKeys.Prefix, StringComparison.Ordinal))
         {
-            key = authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? authorization[BearerPrefix.Length..].Trim() : null;
+            key = authorization[BearerPrefix.Length..].Trim();
             return true;
         }
         var header = request.Headers[ApiKeyDefaults.HeaderName].ToString();

@@ -3,7 +3,7 @@ namespace Campaign.Hosting.Officers;
 /// <summary>Names of the officer API key scheme.</summary>
 public static class ApiKeyDefaults
 {
-    /// <summary>The authentication scheme; policies name it, so it runs only on the endpoints that need it.</summary>
+    /// <summary>The authentication scheme, named by the <see cref="OfficerPolicies"/>.</summary>
     public const string Scheme = "ApiKey";
 
     /// <summary>The alternative to <c>Authorization: Bearer</c>, for tools that cannot set that header.</summary>

@@ -34,8 +34,9 @@ public static class OfficerAccessServices
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<FailedKeyAttempts>();
 
-        // No default scheme: the handler runs only where an officer policy asks for it, so other
-        // endpoints' Authorization headers (Bot Framework JWTs) never reach it.
+        // The officer policies name the scheme. While it is the only scheme, ASP.NET Core also makes
+        // it the default, run on every request: it then ignores Authorization headers that are not
+        // cmp_ keys (Bot Framework JWTs), so other endpoints are unaffected.
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, "Officer API key", _ => { });
         services.AddAuthorization(OfficerPolicies.Add);
