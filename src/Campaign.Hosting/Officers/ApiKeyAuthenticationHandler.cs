@@ -86,7 +86,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
         Response.Headers[HeaderNames.WWWAuthenticate] = error is null
             ? $"Bearer realm=\"{ApiKeyDefaults.Realm}\""
             : $"Bearer realm=\"{ApiKeyDefaults.Realm}\", error=\"{error}\"";
-        await OfficerProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "API key required", detail);
+        await OfficerProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, _refused is null ? "API key required" : "API key refused", detail);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -151,7 +151,8 @@ public sealed partial class ApiKeyAuthenticationHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "API key refused from {Client}: {Reason} (key id {KeyId})")]
     private static partial void LogRefused(ILogger logger, string client, string reason, string keyId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many invalid API keys from {Client}: its keys are refused unread for up to a minute")]
+    // Debug: once cut off, a guesser may send thousands a minute; the refusals before it were logged as warnings.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Too many invalid API keys from {Client}: its keys are refused unread for up to a minute")]
     private static partial void LogThrottled(ILogger logger, string client);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the audit entry for a refused API key: {Reason}")]
