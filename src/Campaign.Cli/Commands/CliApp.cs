@@ -1,6 +1,6 @@
 namespace Campaign.Cli.Commands;
 
-/// <summary>Dispatches "faq match", "faq eval", "chat", "sms preview" and "sms send".</summary>
+/// <summary>Dispatches "faq match", "faq eval", "chat", "sms preview", "sms send" and "officer ...".</summary>
 internal static class CliApp
 {
     public const string Usage = """
@@ -12,6 +12,12 @@ internal static class CliApp
                                                  talk to the bot in the terminal (needs Redis)
           sms preview TEXT [--json]              encoding, characters and segments, as written and unaccented
           sms send --to NUMBER TEXT              send one SMS through the configured provider
+          officer add --name N --role officer|approver|admin --areas CODE[,CODE]
+                                                 add an officer; prints their API key once (needs Redis)
+          officer list [--json]                  officers, roles, areas and key ids (never keys)
+          officer key OFFICER_ID                 issue another key (rotation); printed once
+          officer revoke KEY_ID|OFFICER_ID       revoke one key, or every key of an officer
+          officer disable|enable OFFICER_ID      refuse (or accept again) all of an officer's keys
 
         Each command prints its own usage with --help.
         """;
@@ -28,6 +34,7 @@ internal static class CliApp
                 ("sms", "preview") => SmsPreviewCommand.Run(a),
                 ("sms", "send") => await SmsSendCommand.RunAsync(a),
                 ("chat", _) => await ChatCommand.RunAsync(a),
+                ("officer", _) => await OfficerCommand.RunAsync(a),
                 _ => Fail(Usage),
             };
         }

@@ -1,6 +1,6 @@
 namespace Campaign.Cli.Commands;
 
-/// <summary>Positional words and --options, read the plain way (no parser package needed for five commands).</summary>
+/// <summary>Positional words and --options, read the plain way (no parser package needed for a handful of commands).</summary>
 internal sealed class CliArgs
 {
     private readonly List<string> _words = [];
@@ -30,7 +30,7 @@ internal sealed class CliArgs
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
-    private static bool TakesValue(string option) => option is "--content" or "--channel" or "--from" or "--to";
+    private static bool TakesValue(string option) => option is "--content" or "--channel" or "--from" or "--to" or "--name" or "--role" or "--areas";
 }
 
 /// <summary>Bad command-line use: the message is the usage to print.</summary>

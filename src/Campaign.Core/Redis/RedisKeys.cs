@@ -102,4 +102,22 @@ public sealed class RedisKeys(string prefix = "")
 
     /// <summary>Pub/sub channel: a campaign was created or changed (<see cref="Campaigns.CampaignChange"/>), so every scheduler resyncs it.</summary>
     public string CampaignChanges => Prefix + "camp:changed";
+
+    /// <summary>String (JSON): one officer (<see cref="Campaign.Core.Officers.Officer"/>).</summary>
+    public string Officer(string officerId) => $"{Prefix}officer:{officerId}";
+
+    /// <summary>Sorted set: officer ids by creation time (unix ms).</summary>
+    public string AllOfficers => Prefix + "officer:all";
+
+    /// <summary>Hash: SHA-256 of an API key → JSON of its <see cref="Campaign.Core.Officers.ApiKeyInfo"/>; the key itself is never stored.</summary>
+    public string OfficerApiKeys => Prefix + "officer:apikeys";
+
+    /// <summary>Hash: API key id (the key's public first characters) → its SHA-256, for revocation.</summary>
+    public string OfficerApiKeyIds => Prefix + "officer:apikeyids";
+
+    /// <summary>Set: the key ids one officer has been given.</summary>
+    public string OfficerApiKeysOf(string officerId) => $"{Prefix}officer:{officerId}:keys";
+
+    /// <summary>Stream: the audit log of officers' and operators' actions, capped (Audit:MaxLength).</summary>
+    public string AuditLog => Prefix + "audit";
 }
