@@ -11,6 +11,7 @@ public sealed class CampaignContent
     private readonly Dictionary<string, FaqEntry> _faqById;
     private readonly Dictionary<string, Theme> _themesById;
     private readonly Dictionary<string, SystemReply> _replies;
+    private readonly Dictionary<string, DripSeries> _seriesById;
 
     internal CampaignContent(
         string rootPath,
@@ -23,8 +24,11 @@ public sealed class CampaignContent
         IReadOnlyList<OutOfScopeGroup> outOfScope,
         AreaDirectory areas,
         MatchingVocabulary vocabulary,
-        IReadOnlyDictionary<string, string> webChatTexts)
+        IReadOnlyDictionary<string, string> webChatTexts,
+        IReadOnlyList<DripSeries> series)
     {
+        Series = series;
+        _seriesById = series.ToDictionary(s => s.Id, StringComparer.Ordinal);
         WebChatTexts = webChatTexts;
         RootPath = rootPath;
         Themes = themes;
@@ -63,6 +67,11 @@ public sealed class CampaignContent
 
     /// <summary>Abbreviations and stop words used by FAQ matching.</summary>
     public MatchingVocabulary Vocabulary { get; }
+
+    /// <summary>Drip series (<c>series/*.yaml</c>) a drip campaign can send; empty when the folder is absent.</summary>
+    public IReadOnlyList<DripSeries> Series { get; }
+
+    public DripSeries? FindSeries(string id) => _seriesById.GetValueOrDefault(id);
 
     public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
 

@@ -9,4 +9,5 @@ public static class ContentLimits
     public const int MinPhrasings = 6;
     public const int TitleMaxCharacters = 32;
     public const int MenuMaxItems = 9;
+    public const int SeriesSmsMaxSegments = 2;
 }

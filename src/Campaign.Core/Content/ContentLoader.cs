@@ -46,9 +46,7 @@ public static class ContentLoader
 
         var faq = new List<(FaqEntry Entry, YamlContentFile File)>();
         var faqFolder = Path.Combine(root, "faq");
-        var faqFiles = Directory.Exists(faqFolder)
-            ? Directory.GetFiles(faqFolder, "*.*").Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray()
-            : [];
+        var faqFiles = YamlFilesIn(faqFolder);
         if (faqFiles.Length == 0)
         {
             errors.Add(new ContentError("faq", 0, "no FAQ entries: add faq/<id>.yaml files"));
@@ -62,11 +60,24 @@ public static class ContentLoader
             }
         }
 
+        // Optional folder: without it there are simply no drip series to choose from.
+        var series = new List<(DripSeries Series, YamlContentFile File)>();
+        foreach (var path in YamlFilesIn(Path.Combine(root, "series")))
+        {
+            var file = YamlContentFile.Read(root, path, errors);
+            if (SeriesReader.Read(file) is { } item)
+            {
+                series.Add((item, file));
+            }
+        }
+
         var validator = new ContentValidator(errors, themes, placeholders);
         validator.CheckFaq(faq);
         validator.CheckReplies(replies.Values);
         validator.CheckOutOfScope(outOfScope, faq.Select(f => f.Entry.Id));
-        validator.CheckMenu(menu, menuFile?.RelativePath ?? "menu.yaml", faq.Select(f => f.Entry.Id).ToHashSet(StringComparer.Ordinal));
+        var faqIds = faq.Select(f => f.Entry.Id).ToHashSet(StringComparer.Ordinal);
+        validator.CheckMenu(menu, menuFile?.RelativePath ?? "menu.yaml", faqIds);
+        validator.CheckSeries(series, faqIds);
 
         if (errors.Count > 0)
         {
@@ -83,6 +94,12 @@ public static class ContentLoader
             outOfScope,
             new AreaDirectory(areas),
             new MatchingVocabulary(abbreviations, stopWords),
-            webChatTexts);
+            webChatTexts,
+            series.Select(s => s.Series).ToArray());
     }
+
+    private static string[] YamlFilesIn(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.*").Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray()
+            : [];
 }

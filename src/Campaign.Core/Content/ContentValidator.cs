@@ -89,6 +89,35 @@ internal sealed class ContentValidator(
         }
     }
 
+    public void CheckSeries(IReadOnlyList<(DripSeries Series, YamlContentFile File)> series, IReadOnlySet<string> faqIds)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (item, file) in series)
+        {
+            if (!ids.TryAdd(item.Id, file.RelativePath))
+            {
+                Add(file, item.Location.Line, $"duplicate series id '{item.Id}' (also in {ids[item.Id]})");
+            }
+            for (var i = 0; i < item.Steps.Count; i++)
+            {
+                var step = item.Steps[i];
+                var path = $"steps[{i + 1}]";
+                if (!_themeIds.Contains(step.Topic))
+                {
+                    Add(file, SeriesReader.LineOf(file, i, "topic"), $"'{path}.topic' is unknown theme '{step.Topic}'; use one of {string.Join(", ", _themeIds)} (themes.yaml)");
+                }
+                if (step.RelatedFaq is { } related && !faqIds.Contains(related))
+                {
+                    Add(file, SeriesReader.LineOf(file, i, "related_faq"), $"'{path}.related_faq' names unknown FAQ id '{related}'");
+                }
+                CheckPlaceholders(file.RelativePath, SeriesReader.LineOf(file, i, "chat"), path + ".chat", step.Chat, allowedRuntime: []);
+                var smsLine = SeriesReader.LineOf(file, i, "sms");
+                CheckPlaceholders(file.RelativePath, smsLine, path + ".sms", step.Sms, allowedRuntime: []);
+                CheckSmsLength(file.RelativePath, smsLine, path + ".sms", step.Sms, ContentLimits.SeriesSmsMaxSegments);
+            }
+        }
+    }
+
     private void CheckPlaceholders(string file, int line, string field, TextTemplate text, string[] allowedRuntime)
     {
         foreach (var name in text.Placeholders.Distinct())
