@@ -143,40 +143,10 @@ public sealed class CampaignStore(IConnectionMultiplexer redis, RedisKeys keys)
 
     /// <summary>
     /// Starts listening to campaign changes from every instance. The subscription is in place when
-    /// this returns, so no later save is missed while connected; dispose the listener to stop.
+    /// this returns, so no later save is missed while connected; dispose it to stop.
     /// </summary>
-    public async Task<CampaignChangeListener> ListenAsync()
-    {
-        var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(keys.CampaignChanges));
-        return new CampaignChangeListener(queue);
-    }
-
-    /// <summary>An open subscription to campaign changes.</summary>
-    public sealed class CampaignChangeListener(ChannelMessageQueue queue) : IAsyncDisposable
-    {
-        /// <summary>Changes in the order Redis delivered them, until cancelled.</summary>
-        public async IAsyncEnumerable<CampaignChange> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                ChannelMessage next;
-                try
-                {
-                    next = await queue.ReadAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    yield break;
-                }
-                if (JsonSerializer.Deserialize<CampaignChange>(next.Message.ToString(), CampaignJson.Options) is { } change)
-                {
-                    yield return change;
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync() => await queue.UnsubscribeAsync();
-    }
+    public Task<JsonSubscription<CampaignChange>> ListenAsync() =>
+        JsonSubscription.OpenAsync<CampaignChange>(redis, keys.CampaignChanges, CampaignJson.Options);
 
     private async Task<List<CampaignRecord>> FetchAsync(RedisValue[] ids)
     {

@@ -61,7 +61,7 @@ internal static class SimulatorEndpoints
 
     // "ready" first: it sends the response headers at once and tells the page the subscription is live.
     private static async IAsyncEnumerable<SseItem<SimulatedMessage?>> Events(
-        SimulatorPhones.PhoneListener listener, [EnumeratorCancellation] CancellationToken cancellationToken)
+        JsonSubscription<SimulatedMessage> listener, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using (listener)
         {

@@ -55,39 +55,10 @@ public sealed class SimulatorPhones(IConnectionMultiplexer redis, RedisKeys keys
 
     /// <summary>
     /// Starts listening to one phone's new messages. The subscription is in place when this returns,
-    /// so nothing sent afterwards is missed; dispose the listener to stop.
+    /// so nothing sent afterwards is missed; dispose it to stop.
     /// </summary>
-    public async Task<PhoneListener> ListenAsync(string e164)
-    {
-        var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(keys.SimulatorLive(e164)));
-        return new PhoneListener(queue);
-    }
-
-    /// <summary>An open subscription to one phone's new messages.</summary>
-    public sealed class PhoneListener(ChannelMessageQueue queue) : IAsyncDisposable
-    {
-        public async IAsyncEnumerable<SimulatedMessage> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                ChannelMessage next;
-                try
-                {
-                    next = await queue.ReadAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    yield break;
-                }
-                if (JsonSerializer.Deserialize<SimulatedMessage>(next.Message.ToString(), Json) is { } message)
-                {
-                    yield return message;
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync() => await queue.UnsubscribeAsync();
-    }
+    public Task<JsonSubscription<SimulatedMessage>> ListenAsync(string e164) =>
+        JsonSubscription.OpenAsync<SimulatedMessage>(redis, keys.SimulatorLive(e164), Json);
 
     private static SimulatedMessage ToMessage(StreamEntry e)
     {
