@@ -18,7 +18,7 @@ public static class AdminApiServices
         services.TryAddSingleton<CampaignStore>();
         services.TryAddSingleton<CampaignLifecycle>();
         services.TryAddSingleton<CampaignChecks>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer<EnumSchemaTransformer>());
         return services;
     }
 }

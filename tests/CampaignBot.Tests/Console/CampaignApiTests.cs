@@ -208,6 +208,9 @@ public sealed class CampaignApiTests(RedisServer redis) : IAsyncLifetime
         using var response = await _host.SendAsync(HttpMethod.Get, "openapi/v1.json", key: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"zalo\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"draft\"", text, StringComparison.Ordinal);
         var paths = (await AdminApiHost.JsonAsync(response)).GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/admin/campaigns", out _));
         Assert.True(paths.TryGetProperty("/api/admin/campaigns/{id}/next-fires", out _));
