@@ -1,5 +1,6 @@
 using Campaign.Hosting;
 using CampaignBot.Channels;
+using CampaignBot.Console;
 
 namespace CampaignBot;
 
@@ -11,13 +12,17 @@ public static class CampaignBotApp
         var builder = CampaignHost.CreateBuilder(args, "CampaignBot");
         builder.Services.AddChatChannels(builder.Configuration);
         configure?.Invoke(builder);
+        builder.Services.AddAdminApi(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapCampaignHealth();
         app.MapChatChannels();
+        app.MapAdminApi();
         app.MapGet("/", () => Results.Json(new
         {
             service = "CampaignBot",

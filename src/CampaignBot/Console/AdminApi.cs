@@ -1,0 +1,22 @@
+using Campaign.Hosting.Officers;
+
+namespace CampaignBot.Console;
+
+/// <summary>
+/// <c>/api/admin</c>: the officers' API, every endpoint behind an officer API key (401 without
+/// one), plus the OpenAPI document at <c>/openapi/v1.json</c>.
+/// </summary>
+public static class AdminApi
+{
+    public const string Prefix = "/api/admin";
+
+    public static WebApplication MapAdminApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi();
+        app.MapGroup(Prefix)
+            .RequireAuthorization(OfficerPolicies.Officer)
+            .MapCampaigns();
+        return app;
+    }
+}
