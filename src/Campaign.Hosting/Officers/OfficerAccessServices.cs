@@ -15,8 +15,14 @@ namespace Campaign.Hosting.Officers;
 /// </summary>
 public static class OfficerAccessServices
 {
+    /// <remarks>Safe to call more than once: the ApiKey scheme can be registered only once, so later calls do nothing.</remarks>
     public static IServiceCollection AddOfficerAccess(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(d => d.ServiceType == typeof(OfficerAccessMarker)))
+        {
+            return services;
+        }
+        services.AddSingleton<OfficerAccessMarker>();
         services.AddOptions<OfficerAccessOptions>()
             .Bind(configuration.GetSection(OfficerAccessOptions.Section))
             .Validate(o => o.FailedKeyAttemptsPerMinute is >= 1 and <= 100_000, "Officers:FailedKeyAttemptsPerMinute must be between 1 and 100000")
@@ -43,4 +49,7 @@ public static class OfficerAccessServices
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>());
         return services;
     }
+
+    /// <summary>Marks a service collection that already has officer access.</summary>
+    private sealed class OfficerAccessMarker;
 }

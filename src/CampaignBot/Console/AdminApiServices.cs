@@ -9,12 +9,7 @@ public static class AdminApiServices
 {
     public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)
     {
-        // AddOfficerAccess adds the ApiKey scheme, which may be added once only; a host that already
-        // added it (a test host with stand-in endpoints) keeps its own.
-        if (!services.Any(d => d.ServiceType == typeof(FailedKeyAttempts)))
-        {
-            services.AddOfficerAccess(configuration);
-        }
+        services.AddOfficerAccess(configuration);
         services.TryAddSingleton<CampaignStore>();
         services.TryAddSingleton<CampaignLifecycle>();
         services.TryAddSingleton<CampaignChecks>();
