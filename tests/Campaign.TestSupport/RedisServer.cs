@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 using Xunit;
 
@@ -28,7 +26,7 @@ public sealed class RedisServer : IAsyncLifetime
         }
         else
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var dir = Directory.CreateTempSubdirectory("campaign-redis-").FullName;
             _process = Process.Start(new ProcessStartInfo("redis-server",
                 $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {dir}")
@@ -75,10 +73,4 @@ public sealed class RedisServer : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

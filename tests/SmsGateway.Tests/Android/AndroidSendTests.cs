@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Campaign.Core.Delivery;
 using Campaign.TestSupport;
 using SmsGateway.Sending;
@@ -82,7 +80,7 @@ public sealed class AndroidSendTests(RedisServer redis)
         var settings = new Dictionary<string, string?>(row.Settings);
         if (row.NobodyListening)
         {
-            settings["AndroidGateway:BaseUrl"] = $"http://127.0.0.1:{ClosedPort()}";
+            settings["AndroidGateway:BaseUrl"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
         }
         await using var android = await AndroidHarness.StartAsync(redis, settings);
         android.Phone.Handler = row.Answer;
@@ -161,11 +159,4 @@ public sealed class AndroidSendTests(RedisServer redis)
         Assert.Equal(row.SimNumber, request.SimNumber);
     }
 
-    /// <summary>A loopback port nobody listens on (taken, then released).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -70,13 +70,6 @@ internal sealed class TwilioGateway : IAsyncDisposable
     /// <summary>A number no other test uses, so each test has its own subscriber.</summary>
     public static string NewNumber() => "+8491" + Random.Shared.Next(1_000_000, 9_999_999);
 
-    /// <summary>A loopback port nothing listens on (free a moment ago).</summary>
-    public static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static string NewMessageSid() => "SM" + Guid.NewGuid().ToString("N");
 

@@ -183,7 +183,7 @@ public sealed class TwilioInboundTests(RedisServer redis)
     {
         await using var gateway = await TwilioGateway.StartAsync(redis, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = $"127.0.0.1:{TwilioGateway.ClosedPort()},connectTimeout=200",
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{LoopbackPort.Free()},connectTimeout=200",
         });
 
         var (response, _, _) = await gateway.TextAsync(TwilioGateway.NewNumber(), "DK");

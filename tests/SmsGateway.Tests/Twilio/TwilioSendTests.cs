@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Campaign.Core.Delivery;
@@ -115,7 +114,7 @@ public sealed class TwilioSendTests(RedisServer redis)
         var settings = new Dictionary<string, string?> { ["Twilio:RequestTimeout"] = "00:00:01" };
         if (failure == "closed-port")
         {
-            settings["Twilio:ApiBaseUrl"] = $"http://127.0.0.1:{TwilioGateway.ClosedPort()}";
+            settings["Twilio:ApiBaseUrl"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
         }
         await using var gateway = await TwilioGateway.StartAsync(redis, settings);
         gateway.Api.Handler = _ => StubResponse.Json(201, Created) with { Delay = TimeSpan.FromSeconds(10) };

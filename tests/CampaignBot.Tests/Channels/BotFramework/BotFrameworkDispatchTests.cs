@@ -134,7 +134,7 @@ public sealed class BotFrameworkDispatchTests(RedisServer redis)
     public async Task A_connector_that_cannot_be_reached_is_retried_later()
     {
         await using var bot = await BotFrameworkBot.StartAsync(redis);
-        var address = await bot.KnownResidentAsync(BotFrameworkBot.NewUserId(), serviceUrl: $"http://127.0.0.1:{ClosedPort()}/");
+        var address = await bot.KnownResidentAsync(BotFrameworkBot.NewUserId(), serviceUrl: $"http://127.0.0.1:{LoopbackPort.Free()}/");
 
         var queued = await bot.EnqueueAsync(address, "Xã họp dân.");
         var delivery = await bot.WaitForDeliveryAsync(queued.Id, d => d.Attempts >= 1 && d.Status == DeliveryStatus.Queued);
@@ -190,11 +190,4 @@ public sealed class BotFrameworkDispatchTests(RedisServer redis)
         Assert.Empty(bot.TokenRequests);
     }
 
-    /// <summary>A loopback port nothing listens on (free a moment ago).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

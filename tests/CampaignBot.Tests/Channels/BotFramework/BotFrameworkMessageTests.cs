@@ -205,12 +205,7 @@ public sealed class BotFrameworkMessageTests(RedisServer redis)
     [Fact]
     public async Task Redis_down_is_answered_503_so_the_channel_retries()
     {
-        int closedPort;
-        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var closedPort = LoopbackPort.Free();
         await using var bot = await BotFrameworkBot.StartAsync(redis, settings: new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = $"127.0.0.1:{closedPort},connectTimeout=200",

@@ -160,9 +160,7 @@ public sealed class MessengerSendTests(RedisServer redis)
         var settings = new Dictionary<string, string?> { ["Messenger:RequestTimeout"] = "00:00:01" };
         if (failure == "closed-port")
         {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            settings["Messenger:GraphApiBaseUrl"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+            settings["Messenger:GraphApiBaseUrl"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
         }
         await using var bot = await MessengerBot.StartAsync(redis, settings);
         bot.Graph.Handler = _ => StubResponse.Json(200, MessengerBot.Sent) with { Delay = TimeSpan.FromSeconds(10) };

@@ -289,7 +289,7 @@ public sealed class MessengerWebhookTests(RedisServer redis)
     {
         await using var bot = await MessengerBot.StartAsync(redis, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = $"127.0.0.1:{ClosedPort()},connectTimeout=200",
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{LoopbackPort.Free()},connectTimeout=200",
         });
 
         using var response = await bot.PostSignedAsync(MessengerBot.Envelope([MessengerBot.TextEvent(MessengerBot.NewPsid(), "DK")]));
@@ -361,10 +361,4 @@ public sealed class MessengerWebhookTests(RedisServer redis)
         Assert.Equal(sentAt.ToUnixTimeMilliseconds(), subscriber!.LastInboundAt!.Value.ToUnixTimeMilliseconds());
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

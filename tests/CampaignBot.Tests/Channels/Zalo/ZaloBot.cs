@@ -225,13 +225,6 @@ internal sealed class ZaloBot : IAsyncDisposable
 
     public static JsonArray? ButtonsOf(JsonNode message) => message["message"]?["attachment"]?["payload"]?["buttons"]?.AsArray();
 
-    /// <summary>A loopback port nothing listens on (free a moment ago).</summary>
-    public static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

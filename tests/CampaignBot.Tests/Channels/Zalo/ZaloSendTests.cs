@@ -306,7 +306,7 @@ public sealed class ZaloSendTests(RedisServer redis)
         var settings = new Dictionary<string, string?> { ["Zalo:RequestTimeout"] = "00:00:01" };
         if (failure == "closed-port")
         {
-            settings["Zalo:ApiBaseUrl"] = $"http://127.0.0.1:{ZaloBot.ClosedPort()}";
+            settings["Zalo:ApiBaseUrl"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
         }
         await using var bot = await ZaloBot.StartAsync(redis, settings);
         bot.Send = _ => StubResponse.Json(200, ZaloBot.Sent("late")) with { Delay = TimeSpan.FromSeconds(10) };

@@ -324,7 +324,7 @@ public sealed class ZaloWebhookTests(RedisServer redis)
     {
         await using var bot = await ZaloBot.StartAsync(redis, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = $"127.0.0.1:{ZaloBot.ClosedPort()},connectTimeout=200",
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{LoopbackPort.Free()},connectTimeout=200",
         });
 
         using var response = await bot.PostSignedAsync(ZaloBot.TextEvent(ZaloBot.NewUserId(), "DK"));
