@@ -23,6 +23,7 @@ public static class CampaignHost
         });
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddCampaignCore(builder.Configuration);
+        builder.Services.AddCampaignScheduling(builder.Configuration);
         builder.Services.AddCampaignHealthChecks();
         builder.Services.AddCampaignTelemetry(builder.Configuration, serviceName);
         builder.Services.AddProblemDetails();

@@ -1,5 +1,8 @@
 using Campaign.Core.Conversations;
+using Campaign.Core.Campaigns;
 using Campaign.Core.Delivery;
+using Campaign.Core.Fanout;
+using Campaign.Core.Scheduling;
 using Campaign.Core.Redis;
 using Campaign.Core.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +12,9 @@ using StackExchange.Redis;
 namespace Campaign.Hosting;
 
 /// <summary>
-/// Registers a channel's outbox (a keyed <see cref="Outbox"/>, key = the channel) and its dispatcher;
-/// <see cref="DispatcherService"/> runs every one registered.
+/// Registers a channel's outbox (a keyed <see cref="Outbox"/>, key = the channel) and its dispatcher,
+/// and its campaign queue (a keyed <see cref="BulkQueue"/>) and bulk dispatcher, which share the
+/// provider client and pace; <see cref="DispatcherService"/> runs every one registered.
 /// </summary>
 public static class ChannelDispatchers
 {
@@ -31,6 +35,24 @@ public static class ChannelDispatchers
             sp.GetRequiredService<DispatcherOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DeliveryDispatcher>>(),
+            pace?.Invoke(sp)));
+        services.AddKeyedSingleton(channel, (sp, _) => new BulkQueue(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), channel));
+        services.AddSingleton(sp => new BulkDispatcher(
+            sp.GetRequiredKeyedService<BulkQueue>(channel),
+            sender(sp),
+            sp.GetRequiredService<RecipientLedger>(),
+            sp.GetRequiredService<CampaignStore>(),
+            sp.GetRequiredService<CampaignTexts>(),
+            sp.GetRequiredService<QuietHours>(),
+            sp.GetRequiredService<SubscriberStore>(),
+            sp.GetRequiredService<DeliveryStore>(),
+            sp.GetRequiredService<ProviderHealth>(),
+            sp.GetRequiredService<CampaignCompletion>(),
+            sp.GetRequiredService<FanoutOptions>(),
+            sp.GetRequiredService<DispatcherOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BulkDispatcher>>(),
+            sp.GetRequiredKeyedService<Outbox>(channel),
             pace?.Invoke(sp)));
         services.AddHostedService<DispatcherService>();
         return services;

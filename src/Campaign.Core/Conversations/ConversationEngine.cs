@@ -1,5 +1,6 @@
 using System.Globalization;
 using Campaign.Core.Content;
+using Campaign.Core.Fanout;
 using Campaign.Core.Subscribers;
 using Campaign.Core.Text;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,8 @@ public sealed class ConversationEngine(
     UnansweredQuestions unanswered,
     ReplyComposer composer,
     ConversationOptions options,
-    ILogger<ConversationEngine> logger)
+    ILogger<ConversationEngine> logger,
+    RecipientLedger? campaignReplies = null)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -35,6 +37,11 @@ public sealed class ConversationEngine(
         {
             (subscriber, isNew) = await subscribers.TouchAsync(message.Channel, message.Address, message.ReceivedAt);
             state = await states.GetAsync(subscriber.Id);
+            if (campaignReplies is not null)
+            {
+                // Counted in the stats of the campaign occurrence that last wrote to this resident, if within a day.
+                await campaignReplies.CreditReplyAsync(subscriber.Id, message.ReceivedAt);
+            }
         }
         catch (RedisException ex)
         {

@@ -61,10 +61,7 @@ public sealed class ReplyComposer(SmsRenderer renderer)
     }
 
     private static string Fill(CampaignContent content, TextTemplate template, Subscriber? subscriber, IReadOnlyDictionary<string, string>? values) =>
-        template.Render(name =>
-            values is not null && values.TryGetValue(name, out var runtime) ? runtime
-            : content.Areas.Setting(subscriber?.AreaCode, name)
-              ?? (content.Placeholders.TryGetValue(name, out var placeholder) ? placeholder.Default : ""));
+        AreaPlaceholders.Fill(content, template, subscriber?.AreaCode, values);
 
     // Trimmed: an empty placeholder at the end ("... đã đăng ký {area}") must not leave a trailing space.
     private string Finish(string text, Channel channel) => channel.IsSms() ? renderer.Render(text).Text : text.Trim();

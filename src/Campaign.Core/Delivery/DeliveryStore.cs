@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Campaign.Core.Conversations;
+using Campaign.Core.Fanout;
 using Campaign.Core.Redis;
 using StackExchange.Redis;
 
@@ -11,7 +12,11 @@ namespace Campaign.Core.Delivery;
 /// message is never lost), moved forward by the dispatcher and by receipts, and counted per day
 /// for cost reports.
 /// </summary>
-public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time)
+/// <param name="redis">The connection.</param>
+/// <param name="keys">Key names.</param>
+/// <param name="time">The clock.</param>
+/// <param name="campaignRecipients">Where receipts for campaign messages (<see cref="BulkDeliveryId"/>) go; they have no delivery hash.</param>
+public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time, RecipientLedger? campaignRecipients = null)
 {
     /// <summary>How long a delivery record is kept after it is created.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(35);
@@ -111,10 +116,14 @@ public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, 
 
     /// <summary>
     /// Applies a provider receipt. It moves the delivery only forward; an older receipt arriving late
-    /// is ignored (and reported as such).
+    /// is ignored (and reported as such). A campaign message's receipt updates its recipient in the occurrence.
     /// </summary>
     public async Task<ReceiptResult> ApplyReceiptAsync(string id, DeliveryStatus status, string? errorCode, string? error)
     {
+        if (campaignRecipients is not null && BulkDeliveryId.TryParse(id, out var recipient))
+        {
+            return await campaignRecipients.ApplyReceiptAsync(recipient, status, errorCode);
+        }
         var pairs = new List<string>();
         if (!string.IsNullOrEmpty(errorCode))
         {
@@ -139,11 +148,22 @@ public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, 
         return ((long?)values[0] ?? 0, (long?)values[1] ?? 0);
     }
 
-    private void CountUsage(ITransaction tran, Delivery delivery, DateTimeOffset now)
+    /// <summary>Adds campaign messages handed to a provider to the day's usage (the bulk path has no per-message record).</summary>
+    public async Task CountUsageAsync(Channel channel, long messages, long segments, DateTimeOffset now)
     {
-        var key = keys.DailyUsage(delivery.Channel, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Vietnam).DateTime));
-        _ = tran.HashIncrementAsync(key, "messages");
-        _ = tran.HashIncrementAsync(key, "segments", delivery.Segments);
+        var tran = Db.CreateTransaction();
+        CountUsage(tran, channel, messages, segments, now);
+        await tran.ExecuteAsync();
+    }
+
+    private void CountUsage(ITransaction tran, Delivery delivery, DateTimeOffset now) =>
+        CountUsage(tran, delivery.Channel, 1, delivery.Segments, now);
+
+    private void CountUsage(ITransaction tran, Channel channel, long messages, long segments, DateTimeOffset now)
+    {
+        var key = keys.DailyUsage(channel, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Vietnam).DateTime));
+        _ = tran.HashIncrementAsync(key, "messages", messages);
+        _ = tran.HashIncrementAsync(key, "segments", segments);
         _ = tran.KeyExpireAsync(key, TimeSpan.FromDays(400));
     }
 

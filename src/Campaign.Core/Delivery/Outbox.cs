@@ -68,6 +68,34 @@ public sealed class Outbox(IConnectionMultiplexer redis, RedisKeys keys, Channel
     public async Task<int> PromoteDueAsync(DateTimeOffset now, int max = 500) =>
         (int)await Db.ScriptEvaluateAsync(DeliveryScripts.PromoteDue, [keys.OutboxRetries(channel), Stream], [now.ToUnixTimeMilliseconds(), max]);
 
+    /// <summary>
+    /// True while messages wait that no dispatcher has read yet: campaign batches hold back so replies
+    /// go first. Uses the group's lag (Redis 7); entries held by a dead consumer do not count.
+    /// </summary>
+    public async Task<bool> HasWaitingAsync()
+    {
+        try
+        {
+            var groups = await Db.StreamGroupInfoAsync(Stream);
+            var group = groups.FirstOrDefault(g => g.Name == Group);
+            if (group.Name is null)
+            {
+                return false;
+            }
+            if (group.Lag is { } lag)
+            {
+                return lag > 0;
+            }
+            // Lag is unknown once entries were deleted: compare the newest id with the group's last delivered one.
+            var info = await Db.StreamInfoAsync(Stream);
+            return info.LastGeneratedId != group.LastDeliveredId;
+        }
+        catch (RedisServerException)
+        {
+            return false;   // no stream yet: nothing waiting
+        }
+    }
+
     /// <summary>Entries waiting (not yet read) plus retries scheduled: what an operator sees as the backlog.</summary>
     public async Task<(long Pending, long Retrying)> CountAsync()
     {

@@ -120,4 +120,31 @@ public sealed class RedisKeys(string prefix = "")
 
     /// <summary>Stream: the audit log of officers' and operators' actions, capped (Audit:MaxLength).</summary>
     public string AuditLog => Prefix + "audit";
+
+    /// <summary>Hash: one occurrence (<see cref="Occurrences.Occurrence"/>): status, claim, planning cursor, counters, chunk progress.</summary>
+    public string Occurrence(string occurrenceId) => $"{Prefix}occ:{occurrenceId}";
+
+    /// <summary>Sorted set: one campaign's occurrence ids by scheduled fire time (unix ms).</summary>
+    public string OccurrencesOf(string campaignId) => $"{Prefix}occ:idx:{campaignId}";
+
+    /// <summary>Sorted set: occurrences still planning or sending (score 0), watched for abandoned planning.</summary>
+    public string OpenOccurrences => Prefix + "occ:open";
+
+    /// <summary>Bitmap: bit = subscriber id, set when the occurrence hands that subscriber's message to a provider (at most once).</summary>
+    public string OccurrenceSent(string occurrenceId) => $"{Prefix}occ:{occurrenceId}:sent";
+
+    /// <summary>Hash: receipt status of the occurrence's recipients in one id bucket (id &gt;&gt; 7), written only when a receipt arrives.</summary>
+    public string OccurrenceReceipts(string occurrenceId, long bucket) => $"{Prefix}occ:{occurrenceId}:rs:{bucket}";
+
+    /// <summary>Stream: chunks of campaign recipients waiting to be sent on a channel; consumer group "bulk".</summary>
+    public string BulkQueue(Channel channel) => $"{Prefix}bulk:{channel.Key()}";
+
+    /// <summary>Sorted set: chunks put aside until their score (unix ms): quiet hours, a paused campaign, retries.</summary>
+    public string BulkLater(Channel channel) => $"{Prefix}bulk:{channel.Key()}:later";
+
+    /// <summary>Set: addresses (E.164 for SMS) that must never receive a campaign message, whatever their status.</summary>
+    public string DoNotContact => Prefix + "dnc";
+
+    /// <summary>Key prefix of the per-bucket frequency records (<c>fc:{id &gt;&gt; 7}</c>), built inside the send scripts.</summary>
+    public string FrequencyPrefix => Prefix + "fc:";
 }

@@ -16,7 +16,8 @@ public static class AdminApi
         app.MapOpenApi();
         app.MapGroup(Prefix)
             .RequireAuthorization(OfficerPolicies.Officer)
-            .MapCampaigns();
+            .MapCampaigns()
+            .MapOccurrences();
         return app;
     }
 }

@@ -254,7 +254,7 @@ internal static class CampaignEndpoints
     }
 
     /// <summary>The campaign if it exists and the officer may see it; otherwise null, with the refusal audited.</summary>
-    private static async Task<CampaignRecord?> FindVisibleAsync(string id, OfficerContext officer, CampaignStore store, IAuditLog audit, string action)
+    internal static async Task<CampaignRecord?> FindVisibleAsync(string id, OfficerContext officer, CampaignStore store, IAuditLog audit, string action)
     {
         CampaignRecord? campaign;
         try

@@ -1,4 +1,5 @@
 using Campaign.Core.Conversations;
+using Campaign.Core.Fanout;
 using Campaign.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,8 @@ public static class MessengerChannel
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<MessengerOptions>>().Value.RequestTimeout)
             .RedactLoggedHeaders(["Authorization"]);
         services.AddSingleton<StandardWindow>();
+        // Campaign pushes skip residents outside the standard window before calling the Send API.
+        services.AddOptions<FanoutOptions>().Configure<IOptions<MessengerOptions>>((fanout, messenger) => fanout.ChannelWindows[Channel.Messenger.Key()] = messenger.Value.StandardWindow);
         services.AddSingleton<MessengerSender>();
         services.AddSingleton<MessengerVerification>();
         services.AddSingleton<MessengerWebhook>();

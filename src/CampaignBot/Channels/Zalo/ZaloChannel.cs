@@ -1,4 +1,5 @@
 using Campaign.Core.Conversations;
+using Campaign.Core.Fanout;
 using Campaign.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,9 @@ public static class ZaloChannel
         }
         services.AddOptions<ZaloOptions>().Bind(configuration.GetSection(ZaloOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidation>();
-        // The delivery pipeline reads ConsultationWindow from here.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
+        // Campaign pushes skip residents outside the consultation window before calling Zalo.
+        services.AddOptions<FanoutOptions>().Configure<IOptions<ZaloOptions>>((fanout, zalo) => fanout.ChannelWindows[Channel.Zalo.Key()] = zalo.Value.ConsultationWindow);
         services.AddSingleton(sp => new ZaloErrorCodes(sp.GetRequiredService<ZaloOptions>()));
         // No retry handler: a retried POST could send the message twice; the dispatcher decides from the SendResult.
         services.AddHttpClient(HttpClientName)
