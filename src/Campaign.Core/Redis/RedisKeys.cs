@@ -15,26 +15,43 @@ public sealed class RedisKeys(string prefix = "")
 {
     public string Prefix { get; } = prefix;
 
-    /// <summary>Counter handing out subscriber ids.</summary>
+    /// <summary>Counter handing out subscriber ids (dense, from 1).</summary>
     public string SubscriberSequence => Prefix + "sub:seq";
 
-    /// <summary>Hash address → id, one per channel.</summary>
-    public string SubscriberByAddress(Channel channel) => $"{Prefix}sub:addr:{channel.Key()}";
+    /// <summary>
+    /// Hash of 128 packed subscriber records (<see cref="Subscribers.SubscriberRecord"/>): field id &amp; 127,
+    /// for ids with id >> 7 = <paramref name="bucket"/> (<see cref="Subscribers.SubscriberBuckets"/>).
+    /// The subscriber scripts build the same name in Lua for ids they create.
+    /// </summary>
+    public string SubscriberRecords(long bucket) => $"{Prefix}sub:r:{bucket}";
 
-    /// <summary>Hash with one subscriber's fields.</summary>
-    public string Subscriber(long id) => $"{Prefix}sub:{id}";
+    /// <summary>Hash: field id &amp; 127 → <c>{via}|{evidence}</c> of the subscriber's latest consent, for the same bucket.</summary>
+    public string SubscriberConsents(long bucket) => $"{Prefix}sub:c:{bucket}";
 
-    /// <summary>Set of ids currently subscribed (receive campaigns).</summary>
-    public string SubscribedSet => Prefix + "sub:idx:subscribed";
+    /// <summary>Hash: field id &amp; 127 → the resident's name, only when an import gave one.</summary>
+    public string SubscriberNames(long bucket) => $"{Prefix}sub:n:{bucket}";
 
-    /// <summary>Set of ids that opted out; checked again at send time.</summary>
-    public string OptedOutSet => Prefix + "sub:idx:optout";
+    /// <summary>
+    /// Hash address → id for one channel, one of <see cref="Subscribers.AddressHash.Buckets"/> per
+    /// channel, chosen by a stable hash of the address so each stays a small listpack.
+    /// </summary>
+    public string SubscriberAddresses(Channel channel, string address) =>
+        $"{Prefix}sub:a:{channel.Code()}:{Subscribers.AddressHash.Bucket(address)}";
 
-    /// <summary>Set of subscribed ids on one channel.</summary>
-    public string ChannelSet(Channel channel) => $"{Prefix}sub:idx:ch:{channel.Key()}";
+    /// <summary>Hash: theme id → its short code in packed records (base 36 of <see cref="SubscriberThemeSequence"/>).</summary>
+    public string SubscriberThemes => Prefix + "sub:themes";
 
-    /// <summary>Set of subscribed ids whose area is exactly this code.</summary>
-    public string AreaSet(string areaCode) => $"{Prefix}sub:idx:area:{areaCode}";
+    /// <summary>Counter handing out theme codes.</summary>
+    public string SubscriberThemeSequence => Prefix + "sub:themes:seq";
+
+    /// <summary>Hash: theme code → theme id, to decode records.</summary>
+    public string SubscriberThemeIds => Prefix + "sub:themes:rev";
+
+    /// <summary>
+    /// Hash: <c>{area}|{channel code}</c> → how many subscribed residents are there ("" area: not known),
+    /// kept exact by the same scripts that change statuses and areas.
+    /// </summary>
+    public string SubscriberCounts => Prefix + "sub:counts";
 
     /// <summary>Per-resident conversation state (offered choices), with a TTL.</summary>
     public string ConversationState(long subscriberId) => $"{Prefix}conv:{subscriberId}";

@@ -3,8 +3,8 @@ using Campaign.Core.Conversations;
 namespace Campaign.Core.Subscribers;
 
 /// <summary>
-/// A resident on one channel. <see cref="Id"/> is a dense integer so audience indexes are compact
-/// sets and "already sent" is one bit per occurrence.
+/// A resident on one channel. <see cref="Id"/> is a dense integer so records pack 128 to a Redis hash
+/// and "already sent" is one bit per occurrence. Times are stored to the second.
 /// </summary>
 public sealed record Subscriber
 {
@@ -31,4 +31,7 @@ public sealed record Subscriber
 
     /// <summary>When the resident last wrote to us (channel windows are measured from it).</summary>
     public DateTimeOffset? LastInboundAt { get; init; }
+
+    /// <summary>The resident's name, when an import gave one.</summary>
+    public string? Name { get; init; }
 }

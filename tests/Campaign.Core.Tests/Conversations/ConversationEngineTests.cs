@@ -12,7 +12,7 @@ public sealed class ConversationEngineTests(RedisServer redis)
     private const string Phone = "+84912345678";
 
     [Fact]
-    public async Task Subscribing_records_consent_and_indexes_the_subscriber()
+    public async Task Subscribing_records_consent_and_counts_the_subscriber()
     {
         var h = new EngineHarness(redis);
         await h.SayAsync(Channel.Sms, Phone, "DK D0101");
@@ -22,9 +22,8 @@ public sealed class ConversationEngineTests(RedisServer redis)
         Assert.Equal("sms:subscribe", subscriber.Consent!.Via);
         Assert.StartsWith("m-", subscriber.Consent.Evidence);
         Assert.Equal(h.Now, subscriber.Consent.At);
-        Assert.True(await redis.Connection.GetDatabase().SetContainsAsync(h.Keys.SubscribedSet, subscriber.Id));
-        Assert.True(await redis.Connection.GetDatabase().SetContainsAsync(h.Keys.AreaSet("D0101"), subscriber.Id));
-        Assert.True(await redis.Connection.GetDatabase().SetContainsAsync(h.Keys.ChannelSet(Channel.Sms), subscriber.Id));
+        Assert.Equal([new AreaChannelCount("D0101", Channel.Sms, 1)], await h.Subscribers.CountSubscribedByAreaAsync());
+        Assert.Equal(1, await h.Subscribers.CountSubscribedAsync());
     }
 
     [Fact]
@@ -34,12 +33,10 @@ public sealed class ConversationEngineTests(RedisServer redis)
         await h.SayAsync(Channel.Sms, Phone, "DK D0101");
         await h.SayAsync(Channel.Sms, Phone, "HUY");
         var subscriber = (await h.Subscribers.FindAsync(Channel.Sms, Phone))!;
-        var db = redis.Connection.GetDatabase();
         Assert.Equal(SubscriberStatus.OptedOut, subscriber.Status);
         Assert.True(await h.Subscribers.IsOptedOutAsync(subscriber.Id));
-        Assert.False(await db.SetContainsAsync(h.Keys.SubscribedSet, subscriber.Id));
-        Assert.False(await db.SetContainsAsync(h.Keys.AreaSet("D0101"), subscriber.Id));
-        Assert.False(await db.SetContainsAsync(h.Keys.ChannelSet(Channel.Sms), subscriber.Id));
+        Assert.Empty(await h.Subscribers.CountSubscribedByAreaAsync());
+        Assert.Equal(0, await h.Subscribers.CountSubscribedAsync());
         Assert.Equal("sms:opt_out", subscriber.Consent!.Via);
     }
 

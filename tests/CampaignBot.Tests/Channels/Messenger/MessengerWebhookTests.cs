@@ -358,7 +358,8 @@ public sealed class MessengerWebhookTests(RedisServer redis)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var subscriber = await bot.Subscribers.FindAsync(Campaign.Core.Conversations.Channel.Messenger, psid);
-        Assert.Equal(sentAt.ToUnixTimeMilliseconds(), subscriber!.LastInboundAt!.Value.ToUnixTimeMilliseconds());
+        // Subscriber records keep times to the second (SubscriberRecord).
+        Assert.Equal(sentAt.ToUnixTimeSeconds(), subscriber!.LastInboundAt!.Value.ToUnixTimeSeconds());
     }
 
 }
