@@ -13,7 +13,7 @@ namespace Campaign.Hosting;
 
 /// <summary>
 /// Registers a channel's outbox (a keyed <see cref="Outbox"/>, key = the channel) and its dispatcher,
-/// and its campaign queue (a keyed <see cref="BulkQueue"/>) and bulk dispatcher, which share the
+/// and its campaign queue (a keyed <see cref="BulkOutbox"/>) and bulk dispatcher, which share the
 /// provider client and pace; <see cref="DispatcherService"/> runs every one registered.
 /// </summary>
 public static class ChannelDispatchers
@@ -36,9 +36,9 @@ public static class ChannelDispatchers
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DeliveryDispatcher>>(),
             pace?.Invoke(sp)));
-        services.AddKeyedSingleton(channel, (sp, _) => new BulkQueue(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), channel));
+        services.AddKeyedSingleton(channel, (sp, _) => new BulkOutbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), channel));
         services.AddSingleton(sp => new BulkDispatcher(
-            sp.GetRequiredKeyedService<BulkQueue>(channel),
+            sp.GetRequiredKeyedService<BulkOutbox>(channel),
             sender(sp),
             sp.GetRequiredService<RecipientLedger>(),
             sp.GetRequiredService<CampaignStore>(),

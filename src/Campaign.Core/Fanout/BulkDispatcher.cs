@@ -17,7 +17,7 @@ namespace Campaign.Core.Fanout;
 /// first: while the channel's reply outbox has waiting messages, no new batch starts.
 /// </summary>
 public sealed class BulkDispatcher(
-    BulkQueue queue,
+    BulkOutbox queue,
     IChannelSender sender,
     RecipientLedger ledger,
     CampaignStore campaigns,

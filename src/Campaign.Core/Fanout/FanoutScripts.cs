@@ -27,7 +27,7 @@ internal static class FanoutScripts
     /// targeted delta, final (1/0), occurrence id, chunk count, then (stream index into KEYS, chunk bytes) pairs.
     /// Returns 0 lease lost, 1 planned, 2 planned and already complete (nothing to send).
     /// </summary>
-    public const string Emit = Finish + """
+    public const string Emit = Finish + "\n" + """
         if redis.call('HGET', KEYS[1], 'status') ~= 'planning' or redis.call('HGET', KEYS[1], 'lease') ~= ARGV[1] then return 0 end
         local n = tonumber(ARGV[8])
         for i = 0, n - 1 do
@@ -206,7 +206,7 @@ internal static class FanoutScripts
     /// completed when it was the last. KEYS: occurrence hash, stream, open set.
     /// ARGV: stream entry id, group, chunk number, occurrence id, now ms. Returns 1 when the occurrence completed.
     /// </summary>
-    public const string Complete = Finish + """
+    public const string Complete = Finish + "\n" + """
         redis.call('XACK', KEYS[2], ARGV[2], ARGV[1])
         redis.call('XDEL', KEYS[2], ARGV[1])
         redis.call('HDEL', KEYS[1], 'c:' .. ARGV[3])

@@ -25,7 +25,7 @@ public sealed class RecipientLedger(IConnectionMultiplexer redis, RedisKeys keys
     {
         var streams = chunks.Select(c => c.Channel).Distinct().ToList();
         var keyList = new List<RedisKey> { keys.Occurrence(occurrenceId), keys.OpenOccurrences };
-        keyList.AddRange(streams.Select(c => (RedisKey)keys.BulkQueue(c)));
+        keyList.AddRange(streams.Select(c => (RedisKey)keys.BulkOutbox(c)));
         var args = new List<RedisValue>
         {
             instance, now.ToUnixTimeMilliseconds(), (now + lease).ToUnixTimeMilliseconds(), nextCursor, targeted,
@@ -110,20 +110,20 @@ public sealed class RecipientLedger(IConnectionMultiplexer redis, RedisKeys keys
             [chunk.Number, position, chunk.Ids.Length, reason, chunk.IsRetry ? "1" : "0"]) == 1;
 
     /// <summary>Finishes a chunk; true when that completed its occurrence.</summary>
-    public async Task<bool> CompleteAsync(BulkQueue queue, BulkEntry entry, DateTimeOffset now) =>
+    public async Task<bool> CompleteAsync(BulkOutbox queue, BulkEntry entry, DateTimeOffset now) =>
         (long)await Db.ScriptEvaluateAsync(
             FanoutScripts.Complete,
             [keys.Occurrence(entry.Chunk.OccurrenceId), queue.Stream, keys.OpenOccurrences],
-            [entry.EntryId, BulkQueue.Group, entry.Chunk.Number, entry.Chunk.OccurrenceId, now.ToUnixTimeMilliseconds()]) == 1;
+            [entry.EntryId, BulkOutbox.Group, entry.Chunk.Number, entry.Chunk.OccurrenceId, now.ToUnixTimeMilliseconds()]) == 1;
 
     /// <summary>Puts a chunk aside until <paramref name="due"/>, counting its remaining recipients as deferred when asked.</summary>
-    public async Task DeferAsync(BulkQueue queue, BulkEntry entry, DateTimeOffset due, long countDeferred)
+    public async Task DeferAsync(BulkOutbox queue, BulkEntry entry, DateTimeOffset due, long countDeferred)
     {
         var chunk = countDeferred > 0 ? entry.Chunk with { DeferCounted = true } : entry.Chunk;
         await Db.ScriptEvaluateAsync(
             FanoutScripts.Defer,
             [queue.Stream, queue.Later, keys.Occurrence(entry.Chunk.OccurrenceId)],
-            [entry.EntryId, BulkQueue.Group, due.ToUnixTimeMilliseconds(), chunk.Encode(), countDeferred]);
+            [entry.EntryId, BulkOutbox.Group, due.ToUnixTimeMilliseconds(), chunk.Encode(), countDeferred]);
     }
 
     /// <summary>Applies a provider receipt to one recipient of an occurrence, forward only.</summary>

@@ -154,7 +154,7 @@ public sealed class RedisKeys(string prefix = "")
     public string OccurrenceReceipts(string occurrenceId, long bucket) => $"{Prefix}occ:{occurrenceId}:rs:{bucket}";
 
     /// <summary>Stream: chunks of campaign recipients waiting to be sent on a channel; consumer group "bulk".</summary>
-    public string BulkQueue(Channel channel) => $"{Prefix}bulk:{channel.Key()}";
+    public string BulkOutbox(Channel channel) => $"{Prefix}bulk:{channel.Key()}";
 
     /// <summary>Sorted set: chunks put aside until their score (unix ms): quiet hours, a paused campaign, retries.</summary>
     public string BulkLater(Channel channel) => $"{Prefix}bulk:{channel.Key()}:later";

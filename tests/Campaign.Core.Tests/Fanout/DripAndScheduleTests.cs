@@ -4,6 +4,7 @@ using Campaign.Core.Fanout;
 using Campaign.Core.Scheduling;
 using Campaign.Core.Tests.Campaigns;
 using Campaign.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Campaign.Core.Tests.Fanout;
 
@@ -16,8 +17,7 @@ public sealed class DripAndScheduleTests(RedisServer redis)
     [Fact]
     public async Task Drip_steps_go_out_at_the_local_hour_counted_from_each_subscription_across_midnight()
     {
-        var f = new FanoutFixture(redis);
-        f.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 12, 0, 0, Vietnam));
+        var f = new FanoutFixture(redis, time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, Vietnam)));
         var series = CampaignSamples.Content.FindSeries(CampaignSamples.Series)!;
         var campaign = await f.ScheduledAsync(new DripSchedule(CampaignSamples.Series, 9), new Audience(["D01"], [Channel.Sms], []));
         // 23:30 on the 20th: step 0 is due at 09:00 on the 21st, the next morning.
@@ -28,7 +28,7 @@ public sealed class DripAndScheduleTests(RedisServer redis)
         await f.SubscribeAsync(Channel.Sms, "+84910000003", "D0101", new DateTimeOffset(2026, 11, 21, 9, 30, 0, Vietnam));
 
         var received = new Dictionary<string, List<(DateOnly Day, string Text)>>();
-        for (var day = new DateOnly(2026, 11, 21); day <= new DateOnly(2026, 11, 30); day = day.AddDays(1))
+        for (var day = new DateOnly(2026, 11, 21); day <= new DateOnly(2026, 12, 12); day = day.AddDays(1))
         {
             var fire = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), Vietnam);
             f.Time.SetUtcNow(fire);

@@ -73,7 +73,7 @@ internal sealed class FanoutFixture
         {
             sender ??= new RecordingSender(channel.Key());
             var dispatcher = new BulkDispatcher(
-                new BulkQueue(Redis.Connection, Keys, channel), sender, Ledger, Campaigns, Texts, new QuietHours(Options), Subscribers, Deliveries,
+                new BulkOutbox(Redis.Connection, Keys, channel), sender, Ledger, Campaigns, Texts, new QuietHours(Options), Subscribers, Deliveries,
                 Health, Completion, Options, new DispatcherOptions(), Time, NullLogger<BulkDispatcher>.Instance,
                 new Outbox(Redis.Connection, Keys, channel));
             _dispatchers[channel] = pair = (dispatcher, sender);

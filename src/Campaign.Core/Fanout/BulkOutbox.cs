@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace Campaign.Core.Fanout;
 
-/// <summary>An entry of a <see cref="BulkQueue"/>: its stream id and the chunk it carries.</summary>
+/// <summary>An entry of a <see cref="BulkOutbox"/>: its stream id and the chunk it carries.</summary>
 public sealed record BulkEntry(string EntryId, RecipientChunk Chunk);
 
 /// <summary>
@@ -12,14 +12,14 @@ public sealed record BulkEntry(string EntryId, RecipientChunk Chunk);
 /// instance takes any chunk, and a dead instance's chunks are claimed by another once idle), and a
 /// sorted set of chunks put aside until a time.
 /// </summary>
-public sealed class BulkQueue(IConnectionMultiplexer redis, RedisKeys keys, Channel channel)
+public sealed class BulkOutbox(IConnectionMultiplexer redis, RedisKeys keys, Channel channel)
 {
     public const string Group = "bulk";
 
     private IDatabase Db => redis.GetDatabase();
 
     public Channel Channel => channel;
-    public string Stream => keys.BulkQueue(channel);
+    public string Stream => keys.BulkOutbox(channel);
     public string Later => keys.BulkLater(channel);
 
     public Task<IReadOnlyList<BulkEntry>> ReadAsync(string consumer, int count) =>
