@@ -5,12 +5,13 @@ return args.FirstOrDefault() switch
 {
     "faq" => FaqBenchmark.Run(),
     "sms" => await SmsBenchmark.RunAsync(),
+    "fanout" => await FanoutBenchmark.RunAsync(args[1..]),
     "calibrate" => FaqCalibration.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Campaign.Bench faq|sms");
+    Console.Error.WriteLine("usage: Campaign.Bench faq|sms|fanout [--subscribers N]");
     return 2;
 }
