@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "faq" => FaqBenchmark.Run(),
     "sms" => await SmsBenchmark.RunAsync(),
     "calibrate" => FaqCalibration.Run(args[1..]),
+    "subscribers-memory" => await SubscriberMemoryBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Campaign.Bench faq|sms");
+    Console.Error.WriteLine("usage: Campaign.Bench faq|sms|subscribers-memory [--count N]");
     return 2;
 }
