@@ -35,8 +35,10 @@ public sealed class RedisKeys(string prefix = "")
     /// Hash address → id for one channel, one of <see cref="Subscribers.AddressHash.Buckets"/> per
     /// channel, chosen by a stable hash of the address so each stays a small listpack.
     /// </summary>
-    public string SubscriberAddresses(Channel channel, string address) =>
-        $"{Prefix}sub:a:{channel.Code()}:{Subscribers.AddressHash.Bucket(address)}";
+    public string SubscriberAddresses(Channel channel, string address) => SubscriberAddresses(channel, Subscribers.AddressHash.Bucket(address));
+
+    /// <summary>One address → id hash by its number (0 to <see cref="Subscribers.AddressHash.Buckets"/> - 1), for tools that walk them all.</summary>
+    public string SubscriberAddresses(Channel channel, int addressBucket) => $"{Prefix}sub:a:{channel.Code()}:{addressBucket}";
 
     /// <summary>Hash: theme id → its short code in packed records (base 36 of <see cref="SubscriberThemeSequence"/>).</summary>
     public string SubscriberThemes => Prefix + "sub:themes";
