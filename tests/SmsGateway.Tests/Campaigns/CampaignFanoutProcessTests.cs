@@ -80,7 +80,7 @@ public sealed class CampaignFanoutProcessTests(RedisServer redis)
                 ApprovedAt = now,
             })).Campaign!;
 
-            await Eventually.GetAsync(() => byNumber.Count, n => n >= 60, n => $"{n} residents reached; sending should have started", TimeSpan.FromSeconds(30));
+            await Eventually.GetAsync(() => Task.FromResult(byNumber.Count), n => n >= 60, n => $"{n} residents reached; sending should have started", TimeSpan.FromSeconds(30));
             var victim = gateways[Random.Shared.Next(gateways.Count)];
             await victim.DisposeAsync();   // kill -9: no shutdown, in-flight provider calls cut off
             gateways.Remove(victim);
