@@ -39,11 +39,11 @@ internal static class FanoutBenchmark
         var content = new ContentStore(ContentLoader.Load(RepoPaths.Content));
         var store = new SubscriberStore(redis.Connection, keys);
 
-        var baseline = await UsedMemoryAsync(redis);
+        var baseline = await RedisMemory.UsedAsync(db);
         var loadWatch = Stopwatch.StartNew();
         await ImportAsync(store, content.Current, subscribers);
         loadWatch.Stop();
-        var afterLoad = await UsedMemoryAsync(redis);
+        var afterLoad = await RedisMemory.UsedAsync(db);
         var bytesPerSubscriber = (afterLoad - baseline) / (double)subscribers;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"imported {subscribers:N0} subscribers in {loadWatch.Elapsed.TotalSeconds:F1} s; {bytesPerSubscriber:F1} bytes each"));
 
@@ -96,7 +96,7 @@ internal static class FanoutBenchmark
         await Task.WhenAll(workers);
 
         var sentBitmapBytes = (long)await db.StringLengthAsync(keys.OccurrenceSent(occurrenceId!));
-        var afterRun = await UsedMemoryAsync(redis);
+        var afterRun = await RedisMemory.UsedAsync(db);
         var result = new Dictionary<string, object>
         {
             ["subscribers"] = subscribers,
@@ -149,13 +149,6 @@ internal static class FanoutBenchmark
             }
             await store.ImportAsync(rows, consent);
         });
-    }
-
-    private static async Task<long> UsedMemoryAsync(RedisServer redis)
-    {
-        var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
-        var info = await server.InfoAsync("memory");
-        return long.Parse(info.SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -52,7 +52,7 @@ internal static class SubscriberMemoryBenchmark
         var themes = content.Themes.Select(t => t.Id).ToArray();
         var consent = new Consent(DateTimeOffset.UtcNow, "import", "officer:bench file:subscribers.csv");
 
-        var before = await UsedMemoryAsync(db);
+        var before = await RedisMemory.UsedAsync(db);
         var clock = Stopwatch.StartNew();
         var random = new Random(42);
         for (var start = 0; start < count; start += ImportChunk)
@@ -71,7 +71,7 @@ internal static class SubscriberMemoryBenchmark
         }
         var importSeconds = clock.Elapsed.TotalSeconds;
         await Task.Delay(1000); // let the server shrink the import connection's query buffer
-        var after = await UsedMemoryAsync(db);
+        var after = await RedisMemory.UsedAsync(db);
         var subscribed = await store.CountSubscribedAsync();
 
         var perSubscriber = (double)(after - before) / count;
@@ -120,13 +120,6 @@ internal static class SubscriberMemoryBenchmark
             : random.Next(2) == 0 ? [themes[random.Next(themes.Length)]]
             : [.. themes.OrderBy(_ => random.Next()).Take(2)];
         return new SubscriberImportRow(Channel.Sms, phone, areas[i % areas.Length], null, chosen);
-    }
-
-    private static async Task<long> UsedMemoryAsync(IDatabase db)
-    {
-        var info = (string)(await db.ExecuteAsync("INFO", "memory"))!;
-        var used = info.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("used_memory:", StringComparison.Ordinal));
-        return long.Parse(used["used_memory:".Length..], CultureInfo.InvariantCulture);
     }
 
     /// <summary>Every record, the way a campaign planner reads them: pages of buckets, after the memory figure is taken.</summary>
