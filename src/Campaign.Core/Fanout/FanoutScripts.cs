@@ -49,7 +49,7 @@ internal static class FanoutScripts
     /// flight. A batch left in flight by a dead dispatcher is counted unknown first.
     /// KEYS: occurrence hash, sent bitmap, do-not-contact set.
     /// ARGV: key prefix, chunk number, expected position, now (unix s), channel char, window s (0 none),
-    /// cap (0 none), cap window s, occurrence id, mode (first/retry), frequency record ttl s, ids...
+    /// cap (0 none), cap window s, occurrence id, mode (first/retry), frequency record ttl s, sent bitmap ttl s, ids...
     /// Returns { new position, in flight, unknown settled, id, address, area, ... } or { -1, position } when
     /// the expected position is stale (another dispatcher moved it).
     /// </summary>
@@ -96,7 +96,7 @@ internal static class FanoutScripts
         local skips = {}
         local touched = {}
         local count = 0
-        for i = 12, #ARGV do
+        for i = 13, #ARGV do
           local id = tonumber(ARGV[i])
           local bucket = math.floor(id / 128)
           local slot = id % 128
@@ -145,8 +145,9 @@ internal static class FanoutScripts
           end
         end
         for key in pairs(touched) do redis.call('EXPIRE', key, ARGV[11]) end
+        if count > 0 and not retry then redis.call('EXPIRE', KEYS[2], ARGV[12]) end
         for reason, n in pairs(skips) do redis.call('HINCRBY', KEYS[1], 'skip:' .. reason, n) end
-        local newPos = pos + (#ARGV - 11)
+        local newPos = pos + (#ARGV - 12)
         redis.call('HSET', KEYS[1], progressField, newPos .. ',' .. count)
         out[1] = newPos
         out[2] = count

@@ -51,7 +51,7 @@ public sealed class RecipientLedger(IConnectionMultiplexer redis, RedisKeys keys
     public async Task<ClaimedBatch> ClaimAsync(RecipientChunk chunk, Channel channel, long position, ReadOnlyMemory<long> ids, DateTimeOffset now)
     {
         var window = options.WindowFor(channel.Key());
-        var args = new RedisValue[11 + ids.Length];
+        var args = new RedisValue[12 + ids.Length];
         args[0] = keys.Prefix;
         args[1] = chunk.Number;
         args[2] = position;
@@ -63,10 +63,11 @@ public sealed class RecipientLedger(IConnectionMultiplexer redis, RedisKeys keys
         args[8] = chunk.OccurrenceId;
         args[9] = chunk.IsRetry ? "retry" : "first";
         args[10] = (long)(options.FrequencyWindow > options.ReplyWindow ? options.FrequencyWindow : options.ReplyWindow).TotalSeconds + 3600;
+        args[11] = (long)options.RecipientRetention.TotalSeconds;
         var span = ids.Span;
         for (var i = 0; i < span.Length; i++)
         {
-            args[11 + i] = span[i];
+            args[12 + i] = span[i];
         }
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             FanoutScripts.Claim,
