@@ -57,6 +57,9 @@ public sealed class RedisKeys(string prefix = "")
     /// <summary>Hash: messages and billed segments sent on a channel on one day (Asia/Ho_Chi_Minh), for cost reports.</summary>
     public string DailyUsage(Channel channel, DateOnly day) => $"{Prefix}usage:{channel.Key()}:{day:yyyy-MM-dd}";
 
+    /// <summary>Set: addresses never to contact (E.164 for SMS), imported by officers and checked at send time.</summary>
+    public string DoNotContact => Prefix + "dnc";
+
     /// <summary>String: the next free send slot (unix ms) of a provider, shared by every instance.</summary>
     public string SendPace(string provider) => $"{Prefix}pace:{provider}";
 

@@ -1,4 +1,5 @@
 using Campaign.Hosting.Officers;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Console;
 
@@ -14,9 +15,13 @@ public static class AdminApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi();
+        var maxImportBytes = app.Services.GetRequiredService<IOptions<AdminApiOptions>>().Value.MaxImportBytes;
         app.MapGroup(Prefix)
             .RequireAuthorization(OfficerPolicies.Officer)
-            .MapCampaigns();
+            .MapCampaigns()
+            .MapSubscribers(maxImportBytes)
+            .MapDoNotContact(maxImportBytes)
+            .MapAudience();
         return app;
     }
 }
