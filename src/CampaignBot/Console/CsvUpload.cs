@@ -13,7 +13,8 @@ namespace CampaignBot.Console;
 /// detected: ',' or ';' as Excel writes it in Vietnamese, tab or '|'). The body is buffered (in
 /// memory, then a temporary file) up to a cap so that it can be read twice: first to check that it
 /// is well-formed CSV with the needed columns — a malformed file is refused whole, with nothing
-/// imported — then row by row, streamed, never held as rows in memory.
+/// imported — then row by row, streamed, never held as rows in memory. Empty lines, and rows
+/// whose values are all empty (what Excel writes for formatted blank rows), are not rows.
 /// </summary>
 internal sealed class CsvUpload
 {
@@ -34,14 +35,13 @@ internal sealed class CsvUpload
     private readonly Stream _body;
     private readonly int[] _indexes;
 
-    private CsvUpload(Stream body, int[] indexes, int headerFieldCount, char separator, IReadOnlyList<string> ignored, long rows)
+    private CsvUpload(Stream body, int[] indexes, int headerFieldCount, char separator, IReadOnlyList<string> ignored)
     {
         _body = body;
         _indexes = indexes;
         HeaderFieldCount = headerFieldCount;
         Separator = separator;
         IgnoredColumns = ignored;
-        Rows = rows;
     }
 
     /// <summary>How many fields the header has.</summary>
@@ -51,9 +51,6 @@ internal sealed class CsvUpload
 
     /// <summary>Header names that are not columns of this import, in file order.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; }
-
-    /// <summary>Data records, not counting empty lines or records whose fields are all empty.</summary>
-    public long Rows { get; }
 
     /// <summary>Buffers the body up to <paramref name="maxBytes"/> and checks it is CSV with <paramref name="columns"/>.</summary>
     public static async Task<CsvReceipt> ReceiveAsync(HttpContext context, long maxBytes, CsvColumns columns)
@@ -75,7 +72,7 @@ internal sealed class CsvUpload
         {
             limit.MaxRequestBodySize = maxBytes;
         }
-        request.EnableBuffering(MemoryThreshold, maxBytes);
+        request.EnableBuffering(MemoryThreshold);
         try
         {
             await request.Body.DrainAsync(ArrayPool<byte>.Shared, maxBytes, context.RequestAborted);
@@ -151,7 +148,6 @@ internal sealed class CsvUpload
                 return (null, headerProblem);
             }
 
-            long rows = 0;
             while (await reader.ReadAsync(cancellationToken))
             {
                 if (malformed is not null)
@@ -162,16 +158,12 @@ internal sealed class CsvUpload
                 {
                     return (null, new CsvProblem(reader.LineNumber, null, null, "not UTF-8 text; save the file as \"CSV UTF-8\""));
                 }
-                if (!AllEmpty(reader))
-                {
-                    rows++;
-                }
             }
             if (malformed is { } bad)
             {
                 return (null, Malformed(bad, reader.Separator, headers));
             }
-            return (new CsvUpload(body, indexes, headers.Count, reader.Separator, ignored, rows), null);
+            return (new CsvUpload(body, indexes, headers.Count, reader.Separator, ignored), null);
         }
         catch (CsvFormatException ex)
         {
