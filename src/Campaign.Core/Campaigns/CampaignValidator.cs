@@ -35,6 +35,15 @@ public sealed class CampaignValidator(CampaignCatalog catalog, SmsOptions smsOpt
         return problems;
     }
 
+    /// <summary>The audience alone, with the same rules and field names (<c>audience.areaCodes[0]</c>): what an audience estimate checks.</summary>
+    public IReadOnlyList<CampaignProblem> ValidateAudience(Audience? audience, AreaScope ownerScope)
+    {
+        ArgumentNullException.ThrowIfNull(ownerScope);
+        var problems = new List<CampaignProblem>();
+        CheckAudience(audience, ownerScope, problems);
+        return problems;
+    }
+
     private static void CheckTitle(string? title, List<CampaignProblem> problems)
     {
         var trimmed = title?.Trim() ?? "";

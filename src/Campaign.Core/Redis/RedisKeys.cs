@@ -76,6 +76,9 @@ public sealed class RedisKeys(string prefix = "")
     /// <summary>Hash: messages and billed segments sent on a channel on one day (Asia/Ho_Chi_Minh), for cost reports.</summary>
     public string DailyUsage(Channel channel, DateOnly day) => $"{Prefix}usage:{channel.Key()}:{day:yyyy-MM-dd}";
 
+    /// <summary>Set: addresses never to contact (E.164 for SMS), imported by officers and checked at send time.</summary>
+    public string DoNotContact => Prefix + "dnc";
+
     /// <summary>String: the next free send slot (unix ms) of a provider, shared by every instance.</summary>
     public string SendPace(string provider) => $"{Prefix}pace:{provider}";
 
@@ -160,9 +163,6 @@ public sealed class RedisKeys(string prefix = "")
 
     /// <summary>Sorted set: chunks put aside until their score (unix ms): quiet hours, a paused campaign, retries.</summary>
     public string BulkLater(Channel channel) => $"{Prefix}bulk:{channel.Key()}:later";
-
-    /// <summary>Set: addresses (E.164 for SMS) that must never receive a campaign message, whatever their status.</summary>
-    public string DoNotContact => Prefix + "dnc";
 
     /// <summary>Key prefix of the per-bucket frequency records (<c>fc:{id &gt;&gt; 7}</c>), built inside the send scripts.</summary>
     public string FrequencyPrefix => Prefix + "fc:";

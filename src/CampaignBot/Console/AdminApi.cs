@@ -1,4 +1,5 @@
 using Campaign.Hosting.Officers;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Console;
 
@@ -14,10 +15,14 @@ public static class AdminApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi();
+        var maxImportBytes = app.Services.GetRequiredService<IOptions<AdminApiOptions>>().Value.MaxImportBytes;
         app.MapGroup(Prefix)
             .RequireAuthorization(OfficerPolicies.Officer)
             .MapCampaigns()
-            .MapOccurrences();
+            .MapOccurrences()
+            .MapSubscribers(maxImportBytes)
+            .MapDoNotContact(maxImportBytes)
+            .MapAudience();
         return app;
     }
 }

@@ -45,6 +45,34 @@ internal static class AdminProblems
             : $"You edited version {expected}; version {current.Version} is stored now. Read it again, redo your change, and send it with that version.",
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current?.Version });
 
+    /// <summary>A CSV upload that cannot be read at all: 400 naming the line and column.</summary>
+    public static IResult Csv(CsvProblem problem) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "The CSV file cannot be read",
+        detail: problem.ToString() + ". Nothing was imported.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["line"] = problem.Line,
+            ["column"] = problem.Column,
+            ["columnName"] = problem.ColumnName,
+        });
+
+    public static IResult TooLarge(long maxBytes) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The file is too large",
+        detail: $"Send at most {maxBytes / (1024.0 * 1024.0):0.##} MiB ({maxBytes} bytes) at once; split the file and send the parts one after the other.");
+
+    /// <summary>Areas the officer may not read or target: 403, each listed in <c>errors</c>.</summary>
+    public static IResult OutsideScope(IEnumerable<FieldError> errors)
+    {
+        var list = errors.ToArray();
+        return Results.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Outside your areas",
+            detail: string.Join("; ", list.Select(e => $"{e.Field}: {e.Message}")),
+            extensions: new Dictionary<string, object?> { ["errors"] = list });
+    }
+
     public static IResult VersionRequired() => Results.Problem(
         statusCode: StatusCodes.Status428PreconditionRequired,
         title: "Say which version you edited",

@@ -10,7 +10,14 @@ namespace CampaignBot.Console;
 /// </summary>
 public sealed class CampaignChecks(ContentStore content, SmsOptions sms, TimeProvider time)
 {
-    public IReadOnlyList<CampaignProblem> Validate(CampaignDefinition definition, AreaScope ownerScope)
+    public IReadOnlyList<CampaignProblem> Validate(CampaignDefinition definition, AreaScope ownerScope) =>
+        Validator().Validate(definition, ownerScope);
+
+    /// <summary>An audience on its own (an estimate), by the rules a campaign's audience follows.</summary>
+    public IReadOnlyList<CampaignProblem> ValidateAudience(Audience? audience, AreaScope ownerScope) =>
+        Validator().ValidateAudience(audience, ownerScope);
+
+    private CampaignValidator Validator()
     {
         var current = content.Current;
         var catalog = new CampaignCatalog(
@@ -19,6 +26,6 @@ public sealed class CampaignChecks(ContentStore content, SmsOptions sms, TimePro
             topicIds: current.Themes.Select(t => t.Id),
             placeholders: current.Placeholders,
             seriesExists: id => current.FindSeries(id) is not null);
-        return new CampaignValidator(catalog, sms, time).Validate(definition, ownerScope);
+        return new CampaignValidator(catalog, sms, time);
     }
 }

@@ -142,6 +142,16 @@ public sealed class CampaignValidatorTests
         Assert.Equal("title", Assert.Single(Validator().Validate(campaign, AreaScope.Of("D0101"))).Field);
     }
 
+    [Fact]
+    public void An_audience_alone_is_checked_with_the_same_rules_and_field_names()
+    {
+        var problems = Validator().ValidateAudience(new Audience(["D0102", "X"], [Channel.WebChat], ["?"], "vi"), AreaScope.Of("D0101")).Select(p => p.Field).ToArray();
+
+        Assert.Equal(["audience.areaCodes[0]", "audience.areaCodes[1]", "audience.channels[0]", "audience.topics[0]"], problems);
+        Assert.Empty(Validator().ValidateAudience(new Audience(["D010101"], [Channel.Sms], []), AreaScope.Of("D0101")));
+        Assert.Equal("audience", Assert.Single(Validator().ValidateAudience(null, AreaScope.Of("D0101"))).Field);
+    }
+
     private static CampaignValidator Validator(SmsDiacritics diacritics = SmsDiacritics.Strip) =>
         new(Catalog, new SmsOptions { Diacritics = diacritics, MaxSegments = 3 }, Clock());
 

@@ -16,8 +16,8 @@ public sealed class AdminApiHost : IAsyncDisposable
 
     public IAuditLog Audit => Bot.Get<IAuditLog>();
 
-    public static async Task<AdminApiHost> StartAsync(RedisServer redis) =>
-        new(await BotHost.StartAsync(redis, new Dictionary<string, string?>()));
+    public static async Task<AdminApiHost> StartAsync(RedisServer redis, IDictionary<string, string?>? settings = null) =>
+        new(await BotHost.StartAsync(redis, settings ?? new Dictionary<string, string?>()));
 
     /// <summary>An officer and their API key.</summary>
     public async Task<(Officer Officer, string Key)> AddAsync(OfficerRole role, string areas, string name = "Cán bộ thử")
@@ -44,8 +44,31 @@ public sealed class AdminApiHost : IAsyncDisposable
         return await Bot.Client.SendAsync(request);
     }
 
+    /// <summary>Uploads a CSV file as the body, as a browser or curl would (text/csv, UTF-8).</summary>
+    public Task<HttpResponseMessage> SendCsvAsync(string path, string? key, string csv, string contentType = "text/csv; charset=utf-8", bool chunked = false) =>
+        SendBytesAsync(HttpMethod.Post, path, key, Encoding.UTF8.GetBytes(csv), contentType, chunked);
+
+    public async Task<HttpResponseMessage> SendBytesAsync(HttpMethod method, string path, string? key, byte[] body, string contentType, bool chunked = false)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        // A stream of unknown length goes out chunked, without Content-Length.
+        request.Content = chunked ? new StreamContent(new UnseekableStream(body)) : new ByteArrayContent(body);
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return await Bot.Client.SendAsync(request);
+    }
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
+
+    /// <summary>A body whose length HttpClient cannot know, so it is sent chunked.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }

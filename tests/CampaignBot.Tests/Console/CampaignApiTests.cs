@@ -214,6 +214,12 @@ public sealed class CampaignApiTests(RedisServer redis) : IAsyncLifetime
         var paths = (await AdminApiHost.JsonAsync(response)).GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/admin/campaigns", out _));
         Assert.True(paths.TryGetProperty("/api/admin/campaigns/{id}/next-fires", out _));
+        foreach (var path in new[] { "/api/admin/subscribers/import", "/api/admin/subscribers", "/api/admin/subscribers/{id}", "/api/admin/do-not-contact/import", "/api/admin/do-not-contact/{phone}", "/api/admin/audience/estimate" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+        Assert.True(paths.GetProperty("/api/admin/subscribers/import").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("text/csv", out _));
+        Assert.True(paths.GetProperty("/api/admin/do-not-contact/{phone}").TryGetProperty("delete", out _));
     }
 
     private async Task<string> CreateAsync(string key)
