@@ -45,6 +45,9 @@ public abstract class InProcessApp : IAsyncDisposable
             ["Content:Path"] = RepoPaths.Content,
             ["Delivery:PollInterval"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Off unless a test is about scheduling: an approved campaign would otherwise be moved to
+            // "scheduled" behind the test's back, changing what it reads.
+            ["Scheduler:Enabled"] = "false",
         };
         foreach (var (key, value) in settings)
         {

@@ -26,30 +26,10 @@ public sealed class DeliveryDispatcher(
     public Channel Channel => outbox.Channel;
 
     /// <summary>Runs one consumer until <paramref name="stoppingToken"/> fires; a send in progress is finished first.</summary>
-    public async Task RunAsync(string consumer, CancellationToken stoppingToken)
-    {
-        // The outbox group is created on first read (Outbox.WithGroupAsync), inside the retry loop, so a
+    public Task RunAsync(string consumer, CancellationToken stoppingToken) =>
+        // The outbox group is created on first read (Outbox.WithGroupAsync), inside the loop, so a
         // Redis that is down at start-up pauses dispatching instead of stopping the host.
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(consumer, stoppingToken) == 0)
-                {
-                    await Task.Delay(options.PollInterval, time, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (RedisException ex)
-            {
-                logger.LogWarning(ex, "{Channel} dispatcher: Redis unavailable, pausing", Channel.Key());
-                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+        PollingLoop.RunAsync(token => RunOnceAsync(consumer, token), options.PollInterval, time, logger, $"{Channel.Key()} dispatcher", stoppingToken);
 
     /// <summary>One pass: due retries back in, abandoned entries taken over, new entries sent. Returns how many entries were handled.</summary>
     public async Task<int> RunOnceAsync(string consumer, CancellationToken stoppingToken = default)

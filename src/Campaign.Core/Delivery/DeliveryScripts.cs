@@ -34,14 +34,15 @@ internal static class DeliveryScripts
         """;
 
     /// <summary>
-    /// Moves due retries back into the outbox stream. KEYS: retry zset, stream. ARGV: now (unix ms), max.
-    /// Returns how many were moved.
+    /// Moves members of a sorted set that are due back into a stream, as one field each: the outbox's
+    /// retries (field "d", a delivery id) and the campaign chunks put aside (field "k", a chunk).
+    /// KEYS: sorted set, stream. ARGV: now (unix ms), max, field name. Returns how many were moved.
     /// </summary>
     public const string PromoteDue = """
         local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-        for _, id in ipairs(due) do
-          redis.call('XADD', KEYS[2], '*', 'd', id)
-          redis.call('ZREM', KEYS[1], id)
+        for _, member in ipairs(due) do
+          redis.call('XADD', KEYS[2], '*', ARGV[3], member)
+          redis.call('ZREM', KEYS[1], member)
         end
         return #due
         """;

@@ -66,7 +66,7 @@ public sealed class Outbox(IConnectionMultiplexer redis, RedisKeys keys, Channel
 
     /// <summary>Puts retries that are due back in the stream; returns how many.</summary>
     public async Task<int> PromoteDueAsync(DateTimeOffset now, int max = 500) =>
-        (int)await Db.ScriptEvaluateAsync(DeliveryScripts.PromoteDue, [keys.OutboxRetries(channel), Stream], [now.ToUnixTimeMilliseconds(), max]);
+        (int)await Db.ScriptEvaluateAsync(DeliveryScripts.PromoteDue, [keys.OutboxRetries(channel), Stream], [now.ToUnixTimeMilliseconds(), max, "d"]);
 
     /// <summary>
     /// True while messages wait that no dispatcher has read yet: campaign batches hold back so replies

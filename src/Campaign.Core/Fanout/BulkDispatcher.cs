@@ -41,28 +41,8 @@ public sealed class BulkDispatcher(
     // A paced provider (an Android SIM) sends one at a time, so a reply never waits behind a claimed batch.
     private int BatchSize => pace is null ? Math.Max(1, options.BatchSize) : 1;
 
-    public async Task RunAsync(string consumer, CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(consumer, stoppingToken) == 0)
-                {
-                    await Task.Delay(options.PollInterval, time, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (RedisException ex)
-            {
-                logger.LogWarning(ex, "{Channel} bulk dispatcher: Redis unavailable, pausing", Channel.Key());
-                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    public Task RunAsync(string consumer, CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(token => RunOnceAsync(consumer, token), options.PollInterval, time, logger, $"{Channel.Key()} bulk dispatcher", stoppingToken);
 
     /// <summary>One pass: due chunks back in, an abandoned or new chunk worked. Returns the chunks handled (0 = idle).</summary>
     public async Task<int> RunOnceAsync(string consumer, CancellationToken stoppingToken = default)

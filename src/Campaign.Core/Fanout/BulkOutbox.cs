@@ -1,4 +1,5 @@
 using Campaign.Core.Conversations;
+using Campaign.Core.Delivery;
 using Campaign.Core.Redis;
 using StackExchange.Redis;
 
@@ -35,7 +36,7 @@ public sealed class BulkOutbox(IConnectionMultiplexer redis, RedisKeys keys, Cha
 
     /// <summary>Puts chunks that are due back into the stream; returns how many.</summary>
     public async Task<int> PromoteDueAsync(DateTimeOffset now, int max = 100) =>
-        (int)await Db.ScriptEvaluateAsync(FanoutScripts.PromoteDue, [Later, Stream], [now.ToUnixTimeMilliseconds(), max]);
+        (int)await Db.ScriptEvaluateAsync(DeliveryScripts.PromoteDue, [Later, Stream], [now.ToUnixTimeMilliseconds(), max, "k"]);
 
     /// <summary>Chunks waiting in the stream and put aside: the backlog an operator watches.</summary>
     public async Task<(long Queued, long Later)> CountAsync() =>

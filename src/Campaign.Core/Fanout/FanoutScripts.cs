@@ -9,6 +9,16 @@ namespace Campaign.Core.Fanout;
 /// </summary>
 internal static class FanoutScripts
 {
+    /// <summary>A chunk's progress field "position,in flight" as two numbers (0, 0 before its first claim).</summary>
+    private const string Progress = """
+        local function progress(occ, chunk)
+          local value = redis.call('HGET', occ, 'c:' .. chunk)
+          if not value then return 0, 0 end
+          local p, f = string.match(value, '^(%d+),(%d+)$')
+          return tonumber(p), tonumber(f)
+        end
+        """;
+
     private const string Finish = """
         local function finish(occ, open, id, now)
           if redis.call('HGET', occ, 'status') ~= 'sending' then return 0 end
@@ -53,7 +63,7 @@ internal static class FanoutScripts
     /// Returns { new position, in flight, unknown settled, id, address, area, ... } or { -1, position } when
     /// the expected position is stale (another dispatcher moved it).
     /// </summary>
-    public const string Claim = """
+    public const string Claim = Progress + "\n" + """
         local function parse(rec)
           local f = {}
           local pos = 1
@@ -78,12 +88,7 @@ internal static class FanoutScripts
         end
 
         local progressField = 'c:' .. ARGV[2]
-        local progress = redis.call('HGET', KEYS[1], progressField)
-        local pos, inflight = 0, 0
-        if progress then
-          local p, f = string.match(progress, '^(%d+),(%d+)$')
-          pos, inflight = tonumber(p), tonumber(f)
-        end
+        local pos, inflight = progress(KEYS[1], ARGV[2])
         if pos ~= tonumber(ARGV[3]) then return { -1, pos } end
         if inflight > 0 then
           -- The dispatcher that claimed these died before recording them: they may have gone out. Never resent.
@@ -183,14 +188,9 @@ internal static class FanoutScripts
     /// in flight by a dead dispatcher counted unknown. KEYS: occurrence hash.
     /// ARGV: chunk number, expected position, chunk length, reason, retry chunk (1/0). Returns 0 when stale.
     /// </summary>
-    public const string SkipRest = """
+    public const string SkipRest = Progress + "\n" + """
         local progressField = 'c:' .. ARGV[1]
-        local progress = redis.call('HGET', KEYS[1], progressField)
-        local pos, inflight = 0, 0
-        if progress then
-          local p, f = string.match(progress, '^(%d+),(%d+)$')
-          pos, inflight = tonumber(p), tonumber(f)
-        end
+        local pos, inflight = progress(KEYS[1], ARGV[1])
         if pos ~= tonumber(ARGV[2]) then return 0 end
         if inflight > 0 then redis.call('HINCRBY', KEYS[1], 'unknown', inflight) end
         local rest = tonumber(ARGV[3]) - pos
@@ -228,16 +228,6 @@ internal static class FanoutScripts
         redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
         if tonumber(ARGV[5]) > 0 then redis.call('HINCRBY', KEYS[3], 'deferred', ARGV[5]) end
         return 1
-        """;
-
-    /// <summary>Moves chunks that are due from the later set back into the stream. KEYS: later set, stream. ARGV: now ms, max.</summary>
-    public const string PromoteDue = """
-        local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-        for _, chunk in ipairs(due) do
-          redis.call('XADD', KEYS[2], '*', 'k', chunk)
-          redis.call('ZREM', KEYS[1], chunk)
-        end
-        return #due
         """;
 
     /// <summary>

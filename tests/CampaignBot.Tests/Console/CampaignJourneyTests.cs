@@ -35,6 +35,7 @@ public sealed class CampaignJourneyTests(RedisServer redis)
         graph.Handler = _ => StubResponse.Json(200, """{"recipient_id":"1","message_id":"m_1"}""");
         var settings = new Dictionary<string, string?>(NoQuietHours)
         {
+            ["Scheduler:Enabled"] = "true",
             ["Messenger:AppSecret"] = "journey-app-secret",
             ["Messenger:VerifyToken"] = "journey-verify",
             ["Messenger:PageAccessToken"] = "EAAGjourneytoken0123456789",
