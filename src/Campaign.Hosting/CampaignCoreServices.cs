@@ -56,6 +56,14 @@ public static class CampaignCoreServices
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DispatcherOptions>>().Value);
         services.AddSingleton<DeliveryStore>();
+        var rates = configuration.GetSection(ProviderRateLimits.Section).Get<Dictionary<string, ProviderRate>>() ?? [];
+        if (rates.Any(r => r.Value.MessagesPerMinute < 0 || r.Value.Burst < 0))
+        {
+            throw new InvalidOperationException($"{ProviderRateLimits.Section}: MessagesPerMinute and Burst must not be negative");
+        }
+        services.AddSingleton(sp => new ProviderRateLimits(
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<TimeProvider>(),
+            new Dictionary<string, ProviderRate>(rates, StringComparer.Ordinal)));
         services.AddSingleton<ProviderHealth>();
         return services;
     }

@@ -21,10 +21,12 @@ public static class ChannelDispatchers
     /// <param name="services">The service collection.</param>
     /// <param name="channel">The channel whose outbox (<c>out:{channel}</c>) is worked.</param>
     /// <param name="sender">The channel's provider client.</param>
-    /// <param name="pace">The provider's shared pace, when it needs one (an Android phone's SIM).</param>
+    /// <param name="pace">The provider's own pace (an Android phone's SIM); otherwise the one configured under <c>RateLimits:{provider}</c>, if any.</param>
     public static IServiceCollection AddChannelDispatcher(
         this IServiceCollection services, Channel channel, Func<IServiceProvider, IChannelSender> sender, Func<IServiceProvider, SendPace?>? pace = null)
     {
+        // One pace per channel, shared by its reply and campaign dispatchers (and, through Redis, by every instance).
+        services.AddKeyedSingleton(channel, (sp, _) => new ChannelPace(pace?.Invoke(sp) ?? sp.GetRequiredService<ProviderRateLimits>().For(sender(sp).Name)));
         services.AddKeyedSingleton(channel, (sp, _) => new Outbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), channel));
         services.AddSingleton(sp => new DeliveryDispatcher(
             sp.GetRequiredKeyedService<Outbox>(channel),
@@ -35,7 +37,7 @@ public static class ChannelDispatchers
             sp.GetRequiredService<DispatcherOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DeliveryDispatcher>>(),
-            pace?.Invoke(sp)));
+            sp.GetRequiredKeyedService<ChannelPace>(channel).Pace));
         services.AddKeyedSingleton(channel, (sp, _) => new BulkOutbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), channel));
         services.AddSingleton(sp => new BulkDispatcher(
             sp.GetRequiredKeyedService<BulkOutbox>(channel),
@@ -53,8 +55,11 @@ public static class ChannelDispatchers
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BulkDispatcher>>(),
             sp.GetRequiredKeyedService<Outbox>(channel),
-            pace?.Invoke(sp)));
+            sp.GetRequiredKeyedService<ChannelPace>(channel).Pace));
         services.AddHostedService<DispatcherService>();
         return services;
     }
+
+    /// <summary>A channel's pace, or none (DI cannot hold a null service).</summary>
+    private sealed record ChannelPace(SendPace? Pace);
 }

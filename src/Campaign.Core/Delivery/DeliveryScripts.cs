@@ -48,18 +48,22 @@ internal static class DeliveryScripts
         """;
 
     /// <summary>
-    /// Reserves the next send slot of a provider shared by every instance (a virtual schedule: each
-    /// call takes the slot after the last one). KEYS: pace key. ARGV: interval (ms).
-    /// Returns how many ms the caller must wait before sending.
+    /// Takes one send from a provider's token bucket shared by every instance, as a generic cell rate
+    /// (GCRA): up to <c>burst</c> sends go at once, then one per interval; a caller over the rate
+    /// reserves its turn and is told how long to wait. The clock is Redis's, so instances agree.
+    /// KEYS: pace key. ARGV: interval (ms), burst. Returns how many ms the caller must wait before sending.
     /// </summary>
     public const string ReserveSlot = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local interval = tonumber(ARGV[1])
-        local slot = tonumber(redis.call('GET', KEYS[1]) or '0')
-        if slot < now then slot = now end
-        redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.max(interval * 2, 1000) + (slot - now))
-        return slot - now
+        local tolerance = interval * (tonumber(ARGV[2]) - 1)
+        local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if tat < now then tat = now end
+        local wait = tat - tolerance - now
+        if wait < 0 then wait = 0 end
+        redis.call('SET', KEYS[1], tostring(tat + interval), 'PX', (tat + interval - now) + 1000)
+        return wait
         """;
 
     /// <summary>
