@@ -51,7 +51,8 @@ public static class SendApiAnswer
         {
             (_, OutsideWindowSubcode, _) or (PermissionDenied, _, _) => Result(SendOutcome.OutsideWindow),
             (InvalidToken or ApiSession, _, _) or (_, _, 401) => Result(SendOutcome.Unauthorized),
-            (UserUnavailable, _, _) => Result(SendOutcome.Rejected),
+            // Blocked the Page or turned off its messages: they are opted out on Messenger until they write again with DK.
+            (UserUnavailable, _, _) => Result(SendOutcome.RecipientOptedOut),
             ({ } code, _, _) when Retryable.Contains(code) => Result(SendOutcome.RetryLater, Wait(retryAfter, now)),
             (_, _, 429) or (_, _, >= 500 and < 600) => Result(SendOutcome.RetryLater, Wait(retryAfter, now)),
             (_, _, >= 400 and < 500) => Result(SendOutcome.Rejected),

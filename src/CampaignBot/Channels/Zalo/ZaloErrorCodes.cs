@@ -14,6 +14,7 @@ public sealed class ZaloErrorCodes
         OutsideWindow = Parse(options.OutsideWindowErrorCodes);
         RetryLater = Parse(options.RetryLaterErrorCodes);
         Credentials = Parse(options.CredentialErrorCodes);
+        Blocked = Parse(options.BlockedErrorCodes);
     }
 
     /// <summary>The access token is invalid or expired.</summary>
@@ -22,6 +23,9 @@ public sealed class ZaloErrorCodes
     public IReadOnlySet<int> OutsideWindow { get; }
     public IReadOnlySet<int> RetryLater { get; }
     public IReadOnlySet<int> Credentials { get; }
+
+    /// <summary>The resident blocked the OA: they are opted out on Zalo.</summary>
+    public IReadOnlySet<int> Blocked { get; }
 
     /// <summary>"-216, -220" → {-216, -220}; throws <see cref="FormatException"/> naming the bad entry.</summary>
     public static IReadOnlySet<int> Parse(string? list)

@@ -56,4 +56,11 @@ public sealed class ZaloOptions
 
     /// <summary>Codes meaning the app or OA may not use the API at all (app disabled, permission withdrawn): sending pauses.</summary>
     public string CredentialErrorCodes { get; set; } = "-219,-223";
+
+    /// <summary>
+    /// Codes meaning the resident has blocked the OA: the send fails and the resident is opted out on
+    /// Zalo. Empty by default: no public source confirms Zalo's code for it (an "unfollow" event opts
+    /// residents out already); add it here when seen.
+    /// </summary>
+    public string BlockedErrorCodes { get; set; } = "";
 }

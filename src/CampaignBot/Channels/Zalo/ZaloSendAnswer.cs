@@ -71,6 +71,7 @@ public sealed record ZaloSendAnswer(int HttpStatus, int? Error, string? Message,
                 // 200 with no readable error: Zalo may or may not have taken the message.
                 null => Result(SendOutcome.Unknown),
                 var e when codes.Token.Contains(e.Value) || codes.Credentials.Contains(e.Value) => Result(SendOutcome.Unauthorized),
+                var e when codes.Blocked.Contains(e.Value) => Result(SendOutcome.RecipientOptedOut),
                 var e when codes.OutsideWindow.Contains(e.Value) => Result(SendOutcome.OutsideWindow),
                 var e when codes.RetryLater.Contains(e.Value) => Result(SendOutcome.RetryLater),
                 _ => Result(SendOutcome.Rejected),

@@ -16,7 +16,7 @@ public sealed class MessengerDispatchTests(RedisServer redis)
         { "outside the window: skipped", 400, MessengerSendTests.Error(10, "(#10) This message is sent outside of allowed window.", 2018278), DeliveryStatus.Skipped, "outside_window", false },
         { "500: back in the queue for a retry", 500, "", DeliveryStatus.Queued, "http_500", false },
         { "613 rate limit: back in the queue", 400, MessengerSendTests.Error(613, "Calls to this api have exceeded the rate limit."), DeliveryStatus.Queued, "613", false },
-        { "551 person unavailable: failed", 400, MessengerSendTests.Error(551, "This person isn't available right now.", 1545041), DeliveryStatus.Failed, "551/1545041", false },
+        { "551 person unavailable: failed, and the resident opted out on Messenger", 400, MessengerSendTests.Error(551, "This person isn't available right now.", 1545041), DeliveryStatus.Failed, "551/1545041", false },
     };
 
     [Theory]

@@ -35,7 +35,7 @@ public sealed class MessengerSendTests(RedisServer redis)
         { "401 without a body", 401, "", [], SendOutcome.Unauthorized, "http_401", null, null },
         { "10/2018278 outside the allowed window", 400, Error(10, "(#10) This message is sent outside of allowed window.", 2018278), [], SendOutcome.OutsideWindow, "10/2018278", null, null },
         { "10 without a subcode: the window family", 403, Error(10, "(#10) This message is sent outside of allowed window.", type: "OAuthException"), [], SendOutcome.OutsideWindow, "10", null, null },
-        { "551/1545041 person unavailable: refused, not retried", 400, Error(551, "This person isn't available right now.", 1545041), [], SendOutcome.Rejected, "551/1545041", null, null },
+        { "551/1545041 person unavailable (blocked the Page): opted out, not retried", 400, Error(551, "This person isn't available right now.", 1545041), [], SendOutcome.RecipientOptedOut, "551/1545041", null, null },
         { "613 rate limit", 400, Error(613, "Calls to this api have exceeded the rate limit."), [], SendOutcome.RetryLater, "613", null, null },
         { "4 application request limit", 400, Error(4, "(#4) Application request limit reached"), [], SendOutcome.RetryLater, "4", null, null },
         { "32 Page request limit", 400, Error(32, "Page request limit reached"), [], SendOutcome.RetryLater, "32", null, null },

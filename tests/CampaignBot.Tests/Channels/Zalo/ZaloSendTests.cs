@@ -54,6 +54,17 @@ public sealed class ZaloSendTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task A_code_configured_as_blocked_opts_the_resident_out()
+    {
+        await using var bot = await ZaloBot.StartAsync(redis, new Dictionary<string, string?> { ["Zalo:BlockedErrorCodes"] = "-999" });
+        bot.Send = _ => StubResponse.Json(200, ZaloBot.Error(-999, "User blocked the OA"));
+
+        var result = await bot.Sender.SendAsync(new OutgoingMessage(Delivery.NewId(), ZaloBot.NewUserId(), "Xin chào bà con"), CancellationToken.None);
+
+        Assert.Equal((SendOutcome.RecipientOptedOut, "-999"), (result.Outcome, result.ErrorCode));
+    }
+
+    [Fact]
     public async Task The_request_is_a_consultation_message_with_the_token_in_an_access_token_header()
     {
         await using var bot = await ZaloBot.StartAsync(redis);
