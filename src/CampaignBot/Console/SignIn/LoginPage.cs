@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace CampaignBot.Console.SignIn;
 
@@ -8,6 +9,9 @@ internal static class LoginPage
     /// <summary>Only our own files and the form's own origin: nothing injected can load or post anywhere else.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    // Vietnamese letters stay as they are; markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static readonly Lazy<string> Template = new(() =>
     {
@@ -25,7 +29,7 @@ internal static class LoginPage
 
     public static IResult Render(int statusCode, string formToken, string formField, string returnUrl, string username = "", string? message = null, Tone tone = Tone.Error)
     {
-        var html = HtmlEncoder.Default;
+        var html = Encoder;
         var block = message is null
             ? ""
             : tone == Tone.Error

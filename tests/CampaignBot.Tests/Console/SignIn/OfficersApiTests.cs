@@ -68,7 +68,7 @@ public sealed class OfficersApiTests(RedisServer redis) : IAsyncLifetime
             Assert.False(created.TryGetProperty("password", out _));
             Assert.False(created.TryGetProperty("passwordHash", out _));
 
-            using var outside = await browser.SendAsync(HttpMethod.Post, "api/admin/officers", NewOfficer("xa.khac", "officer", "D02"), token);
+            using var outside = await browser.SendAsync(HttpMethod.Post, "api/admin/officers", NewOfficer("xa.khac", "officer", "79"), token);
             Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
             using var national = await browser.SendAsync(HttpMethod.Post, "api/admin/officers", NewOfficer("toan.quoc", "admin", "*"), token);
             Assert.Equal(HttpStatusCode.Forbidden, national.StatusCode);
@@ -116,7 +116,7 @@ public sealed class OfficersApiTests(RedisServer redis) : IAsyncLifetime
     {
         var (admin, browser) = await _host.SignedInAsync("admin.d01.b", OfficerRole.Admin, "D01");
         var mine = await _host.AddAsync("cua.toi", OfficerRole.Officer, "D0102");
-        var theirs = await _host.AddAsync("cua.nguoi.khac", OfficerRole.Officer, "D02");
+        var theirs = await _host.AddAsync("cua.nguoi.khac", OfficerRole.Officer, "79");
         using (browser)
         {
             var token = (await browser.MeAsync()).GetProperty("csrfToken").GetString();

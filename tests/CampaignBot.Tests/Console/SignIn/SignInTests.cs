@@ -73,9 +73,24 @@ public sealed class SignInTests(RedisServer redis) : IAsyncLifetime
         await using var host = await ConsoleHost.StartAsync(redis, configure: builder =>
             builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, PretendHttps>());
         await host.AddAsync("an.tran", OfficerRole.Officer, "D0101");
-        using var browser = host.Browser();
-
-        using var response = await browser.SignInAsync("an.tran", ConsoleHost.Password);
+        // A client over plain HTTP keeps no Secure cookie, so the antiforgery cookie goes back by hand.
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = host.Bot.BaseAddress };
+        using var page = await client.GetAsync(new Uri("console/login", UriKind.Relative));
+        var csrfCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("campaign.csrf=", StringComparison.Ordinal));
+        Assert.Contains("; secure", csrfCookie, StringComparison.OrdinalIgnoreCase);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "console/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["username"] = "an.tran",
+                ["password"] = ConsoleHost.Password,
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            }),
+        };
+        post.Headers.Add("Cookie", csrfCookie.Split(';')[0]);
+        using var response = await client.SendAsync(post);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = SessionCookie(response);
