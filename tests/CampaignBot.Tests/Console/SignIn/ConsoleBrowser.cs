@@ -64,12 +64,12 @@ public sealed partial class ConsoleBrowser : IDisposable
     }
 
     /// <summary>A JSON request with the session cookie, and the CSRF token when given.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? csrfToken = null)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? csrfToken = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
         if (json is not null)
         {
-            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, contentType);
         }
         if (csrfToken is not null)
         {
