@@ -1,6 +1,8 @@
 using Campaign.Hosting;
+using Campaign.Hosting.Officers;
 using CampaignBot.Channels;
 using CampaignBot.Console;
+using CampaignBot.Console.SignIn;
 
 namespace CampaignBot;
 
@@ -19,10 +21,14 @@ public static class CampaignBotApp
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // Before anything that serves console pages: no page without a signed-in session.
+        app.UseConsolePageGate();
         app.UseAuthorization();
+        app.UseConsoleCsrf();
         app.MapCampaignHealth();
         app.MapChatChannels();
         app.MapAdminApi();
+        app.MapConsoleSignIn();
         app.MapGet("/", () => Results.Json(new
         {
             service = "CampaignBot",

@@ -1,6 +1,6 @@
 namespace Campaign.Cli.Commands;
 
-/// <summary>Dispatches "faq match", "faq eval", "chat", "sms preview", "sms send" and "officer ...".</summary>
+/// <summary>Dispatches "faq match", "faq eval", "chat", "sms preview", "sms send", "officer ..." and "admin create".</summary>
 internal static class CliApp
 {
     public const string Usage = """
@@ -18,6 +18,8 @@ internal static class CliApp
           officer key OFFICER_ID                 issue another key (rotation); printed once
           officer revoke KEY_ID|OFFICER_ID       revoke one key, or every key of an officer
           officer disable|enable OFFICER_ID      refuse (or accept again) all of an officer's keys
+          admin create --username U [--name N] [--password P]
+                                                 a console admin (every area); prints a generated password once
 
         Each command prints its own usage with --help.
         """;
@@ -35,6 +37,7 @@ internal static class CliApp
                 ("sms", "send") => await SmsSendCommand.RunAsync(a),
                 ("chat", _) => await ChatCommand.RunAsync(a),
                 ("officer", _) => await OfficerCommand.RunAsync(a),
+                ("admin", _) => await AdminCommand.RunAsync(a),
                 _ => Fail(Usage),
             };
         }

@@ -30,7 +30,7 @@ internal sealed class CliArgs
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
-    private static bool TakesValue(string option) => option is "--content" or "--channel" or "--from" or "--to" or "--name" or "--role" or "--areas";
+    private static bool TakesValue(string option) => option is "--content" or "--channel" or "--from" or "--to" or "--name" or "--role" or "--areas" or "--username" or "--password";
 }
 
 /// <summary>Bad command-line use: the message is the usage to print.</summary>

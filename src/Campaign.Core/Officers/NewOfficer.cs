@@ -1,7 +1,8 @@
 namespace Campaign.Core.Officers;
 
 /// <summary>What it takes to add an officer; <see cref="Problems"/> says what is wrong with it.</summary>
-public sealed record NewOfficer(string Name, OfficerRole Role, AreaScope Scope)
+/// <param name="Username">For console sign-in (see <see cref="OfficerUsername"/>); null for an API-key-only officer.</param>
+public sealed record NewOfficer(string Name, OfficerRole Role, AreaScope Scope, string? Username = null)
 {
     public const int MaxNameLength = 100;
 
@@ -28,6 +29,10 @@ public sealed record NewOfficer(string Name, OfficerRole Role, AreaScope Scope)
         if (Scope.IsEverywhere && Enum.IsDefined(Role) && Role != OfficerRole.Admin)
         {
             problems.Add($"areas: only an admin may have * (every area); give the {Role.Key()}'s area codes");
+        }
+        if (Username is not null && !OfficerUsername.TryParse(Username, out _, out var usernameProblem))
+        {
+            problems.Add(usernameProblem);
         }
         return problems;
     }

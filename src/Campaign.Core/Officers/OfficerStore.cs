@@ -8,6 +8,8 @@ namespace Campaign.Core.Officers;
 /// <summary>
 /// Officers and their API keys in Redis: each officer as JSON by id, each key by the SHA-256 of the
 /// key (the key itself is never stored), key ids for revocation, and an index of officers by age.
+/// Console officers also have a username (unique, case-insensitive, indexed) and a password hash,
+/// kept in its own key beside the officer so that no officer read for display can carry it.
 /// </summary>
 /// <remarks>
 /// Adding an officer or a key is one MULTI over several officer keys; under Redis Cluster they must
@@ -53,6 +55,87 @@ public sealed class OfficerStore(IConnectionMultiplexer redis, RedisKeys keys, T
         }
         throw new InvalidOperationException("could not draw an unused officer id and key id");
     }
+
+    /// <summary>
+    /// Adds an officer who signs in to the console with <see cref="NewOfficer.Username"/> and a
+    /// password (given here already hashed); no API key. Null when the username is taken.
+    /// </summary>
+    /// <exception cref="OfficerValidationException">The name, role, areas or username are not acceptable.</exception>
+    public async Task<Officer?> AddWithPasswordAsync(NewOfficer draft, string passwordHash)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        var problems = draft.Problems().ToList();
+        if (draft.Username is null)
+        {
+            problems.Add("username: give the officer a username to sign in with");
+        }
+        if (problems.Count > 0)
+        {
+            throw new OfficerValidationException(problems);
+        }
+
+        var username = OfficerUsername.Normalize(draft.Username);
+        var now = time.GetUtcNow();
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await Db.HashExistsAsync(keys.OfficerUsernames, username))
+            {
+                return null;
+            }
+            var officer = new Officer(NewId(), draft.Name.Trim(), draft.Role, draft.Scope, now, Disabled: false, username);
+            var tx = Db.CreateTransaction();
+            tx.AddCondition(Condition.KeyNotExists(keys.Officer(officer.Id)));
+            tx.AddCondition(Condition.HashNotExists(keys.OfficerUsernames, username));
+            _ = tx.StringSetAsync(keys.Officer(officer.Id), Serialize(officer));
+            _ = tx.StringSetAsync(keys.OfficerPassword(officer.Id), passwordHash);
+            _ = tx.HashSetAsync(keys.OfficerUsernames, username, officer.Id);
+            _ = tx.SortedSetAddAsync(keys.AllOfficers, officer.Id, now.ToUnixTimeMilliseconds());
+            if (await tx.ExecuteAsync())
+            {
+                return officer;
+            }
+            // The username was taken meanwhile (checked again above), or the id drawn was.
+        }
+        throw new InvalidOperationException("could not draw an unused officer id");
+    }
+
+    /// <summary>The officer signing in as <paramref name="username"/> (any case) and their password hash; null when nobody has it.</summary>
+    public async Task<(Officer Officer, string? PasswordHash)?> FindByUsernameAsync(string? username)
+    {
+        var normalized = OfficerUsername.Normalize(username);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+        var id = await Db.HashGetAsync(keys.OfficerUsernames, normalized);
+        if (id.IsNull || await GetAsync(id.ToString()) is not { } officer)
+        {
+            return null;
+        }
+        return (officer, await GetPasswordHashAsync(officer.Id));
+    }
+
+    public async Task<string?> GetPasswordHashAsync(string officerId)
+    {
+        ArgumentNullException.ThrowIfNull(officerId);
+        var hash = await Db.StringGetAsync(keys.OfficerPassword(officerId));
+        return hash.IsNull ? null : hash.ToString();
+    }
+
+    /// <summary>Replaces the officer's password hash; false when there is no such officer.</summary>
+    public async Task<bool> SetPasswordHashAsync(string officerId, string passwordHash)
+    {
+        ArgumentNullException.ThrowIfNull(officerId);
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        var tx = Db.CreateTransaction();
+        tx.AddCondition(Condition.KeyExists(keys.Officer(officerId)));
+        _ = tx.StringSetAsync(keys.OfficerPassword(officerId), passwordHash);
+        return await tx.ExecuteAsync();
+    }
+
+    /// <summary>True when some officer can sign in to the console: until then the first admin may be created.</summary>
+    public async Task<bool> AnyWithUsernameAsync() => await Db.HashLengthAsync(keys.OfficerUsernames) > 0;
 
     /// <summary>Gives an existing officer another key (rotation); null when there is no such officer.</summary>
     public async Task<NewApiKey?> IssueKeyAsync(string officerId)
@@ -217,7 +300,7 @@ public sealed class OfficerStore(IConnectionMultiplexer redis, RedisKeys keys, T
     private static string NewId() => Officer.IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdBytes));
 
     private static string Serialize(Officer officer) => JsonSerializer.Serialize(
-        new OfficerJson(officer.Id, officer.Name, officer.Role.Key(), [.. officer.Scope.Codes], officer.CreatedAt.ToUnixTimeMilliseconds(), officer.Disabled),
+        new OfficerJson(officer.Id, officer.Name, officer.Role.Key(), [.. officer.Scope.Codes], officer.CreatedAt.ToUnixTimeMilliseconds(), officer.Disabled, officer.Username),
         Json);
 
     private static Officer ParseOfficer(RedisValue value)
@@ -228,7 +311,7 @@ public sealed class OfficerStore(IConnectionMultiplexer redis, RedisKeys keys, T
         {
             throw new InvalidDataException($"officer {json.Id} has an unreadable role or areas");
         }
-        return new Officer(json.Id, json.Name, role, scope, DateTimeOffset.FromUnixTimeMilliseconds(json.CreatedAt), json.Disabled);
+        return new Officer(json.Id, json.Name, role, scope, DateTimeOffset.FromUnixTimeMilliseconds(json.CreatedAt), json.Disabled, json.Username);
     }
 
     private static string Serialize(ApiKeyInfo key) => JsonSerializer.Serialize(
@@ -246,7 +329,8 @@ public sealed class OfficerStore(IConnectionMultiplexer redis, RedisKeys keys, T
             json.RevokedAt is { } revoked ? DateTimeOffset.FromUnixTimeMilliseconds(revoked) : null);
     }
 
-    private sealed record OfficerJson(string Id, string Name, string Role, string[] Areas, long CreatedAt, bool Disabled);
+    // Username is absent from officers stored before console sign-in, and from API-key-only ones.
+    private sealed record OfficerJson(string Id, string Name, string Role, string[] Areas, long CreatedAt, bool Disabled, string? Username = null);
 
     private sealed record KeyJson(string KeyId, string OfficerId, long CreatedAt, long? RevokedAt);
 }

@@ -140,6 +140,18 @@ public sealed class RedisKeys(string prefix = "")
     /// <summary>Set: the key ids one officer has been given.</summary>
     public string OfficerApiKeysOf(string officerId) => $"{Prefix}officer:{officerId}:keys";
 
+    /// <summary>String: one officer's password hash (ASP.NET Core's PasswordHasher format), beside the officer's JSON so no officer view can carry it.</summary>
+    public string OfficerPassword(string officerId) => $"{Prefix}officer:{officerId}:password";
+
+    /// <summary>Hash: lower-case username → officer id; makes usernames unique, case-insensitively.</summary>
+    public string OfficerUsernames => Prefix + "officer:usernames";
+
+    /// <summary>Hash: failed console sign-ins for one (lower-case) username and when its lockout ends, shared by every instance.</summary>
+    public string OfficerSignInFailures(string username) => $"{Prefix}officer:signin:{username}";
+
+    /// <summary>List: the ASP.NET Core data-protection key ring (XML), so every instance reads the others' console cookies.</summary>
+    public string DataProtectionKeys => Prefix + "dataprotection:keys";
+
     /// <summary>Stream: the audit log of officers' and operators' actions, capped (Audit:MaxLength).</summary>
     public string AuditLog => Prefix + "audit";
 

@@ -14,8 +14,10 @@ public sealed class OfficerContext
 {
     private readonly AreaContainment _containment;
 
-    private OfficerContext(string id, string name, OfficerRole role, AreaScope scope, string keyId, AreaContainment containment)
+    private OfficerContext(string id, string name, OfficerRole role, AreaScope scope, string keyId, string username, bool signedIn, AreaContainment containment)
     {
+        Username = username;
+        SignedIn = signedIn;
         Id = id;
         Name = name;
         Role = role;
@@ -29,8 +31,14 @@ public sealed class OfficerContext
     public OfficerRole Role { get; }
     public AreaScope Scope { get; }
 
-    /// <summary>The public id of the key the request came with.</summary>
+    /// <summary>The public id of the key the request came with; empty for a console session.</summary>
     public string KeyId { get; }
+
+    /// <summary>The console username, when the request came with a console session.</summary>
+    public string Username { get; }
+
+    /// <summary>True for a console session (cookie), false for an API key: cookie requests need a CSRF token.</summary>
+    public bool SignedIn { get; }
 
     /// <summary>True when the area is in (or under) one of the officer's areas.</summary>
     public bool Covers(string? areaCode) => Scope.Covers(areaCode, _containment.IsWithin);
@@ -44,7 +52,7 @@ public sealed class OfficerContext
     public AuditEntry Audit(string action, string target, AuditOutcome outcome, IReadOnlyDictionary<string, string>? details = null) =>
         new(Id, Role.Key(), action, target, outcome, details);
 
-    /// <summary>The officer, or null when the request was not authenticated with an officer API key.</summary>
+    /// <summary>The officer, or null when the request was not authenticated with an officer API key or console session.</summary>
     public static OfficerContext? From(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -54,7 +62,7 @@ public sealed class OfficerContext
     public static OfficerContext? From(ClaimsPrincipal? user, AreaContainment containment)
     {
         ArgumentNullException.ThrowIfNull(containment);
-        var identity = user?.Identities.FirstOrDefault(i => i.IsAuthenticated && i.AuthenticationType == ApiKeyDefaults.Scheme);
+        var identity = user?.Identities.FirstOrDefault(i => i.IsAuthenticated && i.AuthenticationType is ApiKeyDefaults.Scheme or ConsoleDefaults.Scheme);
         if (identity?.FindFirst(OfficerClaims.Id)?.Value is not { Length: > 0 } id
             || !OfficerRoleExtensions.TryParse(identity.FindFirst(OfficerClaims.Role)?.Value, out var role)
             || !AreaScope.TryCreate(identity.FindAll(OfficerClaims.Area).Select(c => c.Value), out var scope, out _))
@@ -67,6 +75,8 @@ public sealed class OfficerContext
             role,
             scope,
             identity.FindFirst(OfficerClaims.KeyId)?.Value ?? "",
+            identity.FindFirst(OfficerClaims.Username)?.Value ?? "",
+            identity.AuthenticationType == ConsoleDefaults.Scheme,
             containment);
     }
 

@@ -9,7 +9,7 @@ namespace Campaign.Hosting.Officers;
 /// </summary>
 public static class OfficerPolicies
 {
-    /// <summary>Any officer with a valid key.</summary>
+    /// <summary>Any officer with a valid key or console session.</summary>
     public const string Officer = "officer";
 
     public const string Approver = "approver";
@@ -23,7 +23,7 @@ public static class OfficerPolicies
         {
             var roles = Enum.GetValues<OfficerRole>().Where(r => r.Includes(required)).Select(r => r.Key());
             options.AddPolicy(required.Key(), policy => policy
-                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .AddAuthenticationSchemes(ConsoleDefaults.ApiKeyOrCookieScheme)
                 .RequireAuthenticatedUser()
                 .RequireRole(roles));
         }

@@ -1,11 +1,13 @@
 using Campaign.Hosting.Officers;
+using CampaignBot.Console.Officers;
+using CampaignBot.Console.SignIn;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Console;
 
 /// <summary>
-/// <c>/api/admin</c>: the officers' API, every endpoint behind an officer API key (401 without
-/// one), plus the OpenAPI document at <c>/openapi/v1.json</c>.
+/// <c>/api/admin</c>: the officers' API, every endpoint behind an officer API key or console
+/// session (401 without one), plus the OpenAPI document at <c>/openapi/v1.json</c>.
 /// </summary>
 public static class AdminApi
 {
@@ -22,7 +24,9 @@ public static class AdminApi
             .MapOccurrences()
             .MapSubscribers(maxImportBytes)
             .MapDoNotContact(maxImportBytes)
-            .MapAudience();
+            .MapAudience()
+            .MapMe()
+            .MapOfficers();
         return app;
     }
 }

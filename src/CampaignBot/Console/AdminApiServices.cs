@@ -2,6 +2,7 @@ using Campaign.Core.Campaigns;
 using Campaign.Core.Delivery;
 using Campaign.Core.Subscribers;
 using Campaign.Hosting.Officers;
+using CampaignBot.Console.SignIn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CampaignBot.Console;
@@ -21,6 +22,8 @@ public static class AdminApiServices
             .Bind(configuration.GetSection(AdminApiOptions.Section))
             .Validate(o => o.MaxImportBytes is >= 1024 and <= 1024L * 1024 * 1024, "AdminApi:MaxImportBytes must be between 1024 and 1073741824")
             .ValidateOnStart();
+        services.AddOptions<FirstAdminOptions>().Bind(configuration.GetSection(FirstAdminOptions.Section));
+        services.AddHostedService<FirstAdmin>();
         services.AddOpenApi(options => options.AddSchemaTransformer<EnumSchemaTransformer>());
         return services;
     }
