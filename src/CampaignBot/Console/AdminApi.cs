@@ -22,7 +22,12 @@ public static class AdminApi
             .MapOccurrences()
             .MapSubscribers(maxImportBytes)
             .MapDoNotContact(maxImportBytes)
-            .MapAudience();
+            .MapAudience()
+            .MapPreviews()
+            .MapDashboard()
+            .MapTimeline()
+            .MapAreaReport()
+            .MapAudit();
         return app;
     }
 }
