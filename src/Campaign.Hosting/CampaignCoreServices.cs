@@ -32,6 +32,8 @@ public static class CampaignCoreServices
             .Bind(configuration.GetSection(SmsOptions.Section))
             .Validate(o => o.MaxSegments is >= 1 and <= 10, "Sms:MaxSegments must be between 1 and 10")
             .Validate(o => Enum.IsDefined(o.Diacritics), "Sms:Diacritics must be strip, keep or auto")
+            .Validate(o => o.PricePerSegment >= 0, "Sms:PricePerSegment must be 0 or more")
+            .Validate(o => o.Currency is { Length: 3 } c && c.All(char.IsAsciiLetterUpper), "Sms:Currency must be a three-letter ISO 4217 code such as VND")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value);
         services.AddSingleton<SmsRenderer>();

@@ -44,6 +44,14 @@ public sealed class CampaignValidator(CampaignCatalog catalog, SmsOptions smsOpt
         return problems;
     }
 
+    /// <summary>The schedule alone, with the same rules and field names (<c>schedule.cron</c>): what a schedule preview checks.</summary>
+    public IReadOnlyList<CampaignProblem> ValidateSchedule(Schedule? schedule)
+    {
+        var problems = new List<CampaignProblem>();
+        CheckSchedule(schedule, problems);
+        return problems;
+    }
+
     private static void CheckTitle(string? title, List<CampaignProblem> problems)
     {
         var trimmed = title?.Trim() ?? "";

@@ -130,7 +130,7 @@ public sealed class BulkDispatcher(
     private async Task FinishAsync(BulkEntry entry, string campaignId, long position)
     {
         // Cancelled (or the campaign is gone): nobody left in this chunk is sent.
-        if (!await ledger.SkipRestAsync(entry.Chunk, position, "cancelled"))
+        if (!await ledger.SkipRestAsync(entry.Chunk, position, "cancelled", time.GetUtcNow()))
         {
             return;   // another dispatcher took the chunk over; it finishes it
         }
@@ -206,7 +206,7 @@ public sealed class BulkDispatcher(
             retryChunk = new RecipientChunk(chunk.OccurrenceId, number, chunk.Step, chunk.Attempt + 1, chunk.DeferCounted, [.. retry]);
             due = time.GetUtcNow() + RetryDelay(chunk.Attempt + 1, retryAfter);
         }
-        await ledger.RecordAsync(chunk, Channel, claim.Position, counters, retryChunk, due);
+        await ledger.RecordAsync(chunk, Channel, claim.Position, counters, time.GetUtcNow(), retryChunk, due);
         if (counters.TryGetValue("sent", out var sent) && sent > 0)
         {
             health.ReportHealthy(sender.Name);

@@ -57,7 +57,7 @@ internal static class FanoutScripts
     /// Claims the next batch of a chunk: checks each recipient as they stand now (opted out, do-not-contact,
     /// channel window, frequency cap), sets the sent bit of those to send and records how many are in
     /// flight. A batch left in flight by a dead dispatcher is counted unknown first.
-    /// KEYS: occurrence hash, sent bitmap, do-not-contact set.
+    /// KEYS: occurrence hash, sent bitmap, do-not-contact set, timeline hash.
     /// ARGV: key prefix, chunk number, expected position, now (unix s), channel char, window s (0 none),
     /// cap (0 none), cap window s, occurrence id, mode (first/retry), frequency record ttl s, sent bitmap ttl s, ids...
     /// Returns { new position, in flight, unknown settled, id, address, area, ... } or { -1, position } when
@@ -151,7 +151,15 @@ internal static class FanoutScripts
         end
         for key in pairs(touched) do redis.call('EXPIRE', key, ARGV[11]) end
         if count > 0 and not retry then redis.call('EXPIRE', KEYS[2], ARGV[12]) end
-        for reason, n in pairs(skips) do redis.call('HINCRBY', KEYS[1], 'skip:' .. reason, n) end
+        local skipped = 0
+        for reason, n in pairs(skips) do
+          redis.call('HINCRBY', KEYS[1], 'skip:' .. reason, n)
+          skipped = skipped + n
+        end
+        if skipped > 0 then
+          redis.call('HINCRBY', KEYS[4], math.floor(now / 60) .. ':skipped', skipped)
+          redis.call('EXPIRE', KEYS[4], ARGV[12])
+        end
         local newPos = pos + (#ARGV - 12)
         redis.call('HSET', KEYS[1], progressField, newPos .. ',' .. count)
         out[1] = newPos
@@ -163,19 +171,35 @@ internal static class FanoutScripts
     /// Records a claimed batch's outcomes: counters, no longer in flight, and (when some must be tried
     /// again) a retry chunk put aside until it is due. Ignored when the position moved on (a successor
     /// took the chunk over and already counted this batch unknown).
-    /// KEYS: occurrence hash, later set. ARGV: chunk number, position, counter count, (field, delta) pairs...,
-    /// then optionally retry chunk bytes and its due time (unix ms).
+    /// The minute's sent, failed and skipped go to the timeline too.
+    /// KEYS: occurrence hash, later set, timeline hash. ARGV: chunk number, position, now (unix s), timeline ttl s,
+    /// counter count, (field, delta) pairs..., then optionally retry chunk bytes and its due time (unix ms).
     /// </summary>
     public const string Record = """
         local progressField = 'c:' .. ARGV[1]
         local progress = redis.call('HGET', KEYS[1], progressField)
         if not progress or tonumber(string.match(progress, '^(%d+)')) ~= tonumber(ARGV[2]) then return 0 end
         redis.call('HSET', KEYS[1], progressField, ARGV[2] .. ',0')
-        local n = tonumber(ARGV[3])
+        local minute = math.floor(tonumber(ARGV[3]) / 60) .. ':'
+        local timeline = { sent = 0, failed = 0, skipped = 0 }
+        local n = tonumber(ARGV[5])
         for i = 0, n - 1 do
-          redis.call('HINCRBY', KEYS[1], ARGV[4 + 2 * i], ARGV[5 + 2 * i])
+          local field, delta = ARGV[6 + 2 * i], tonumber(ARGV[7 + 2 * i])
+          redis.call('HINCRBY', KEYS[1], field, delta)
+          if field == 'sent' then timeline.sent = timeline.sent + delta
+          elseif string.sub(field, 1, 5) == 'fail:' then timeline.failed = timeline.failed + delta
+          elseif string.sub(field, 1, 5) == 'skip:' then timeline.skipped = timeline.skipped + delta
+          end
         end
-        local rest = 4 + 2 * n
+        local wrote = false
+        for name, count in pairs(timeline) do
+          if count ~= 0 then
+            redis.call('HINCRBY', KEYS[3], minute .. name, count)
+            wrote = true
+          end
+        end
+        if wrote then redis.call('EXPIRE', KEYS[3], ARGV[4]) end
+        local rest = 6 + 2 * n
         if ARGV[rest] then
           redis.call('HINCRBY', KEYS[1], 'chunks', 1)
           redis.call('ZADD', KEYS[2], ARGV[rest + 1], ARGV[rest])
@@ -185,8 +209,8 @@ internal static class FanoutScripts
 
     /// <summary>
     /// Skips what is left of a chunk (its campaign was cancelled): counted under a reason, a batch left
-    /// in flight by a dead dispatcher counted unknown. KEYS: occurrence hash.
-    /// ARGV: chunk number, expected position, chunk length, reason, retry chunk (1/0). Returns 0 when stale.
+    /// in flight by a dead dispatcher counted unknown, and the skipped added to the timeline. KEYS: occurrence hash, timeline hash.
+    /// ARGV: chunk number, expected position, chunk length, reason, retry chunk (1/0), now (unix s), timeline ttl s. Returns 0 when stale.
     /// </summary>
     public const string SkipRest = Progress + "\n" + """
         local progressField = 'c:' .. ARGV[1]
@@ -196,6 +220,8 @@ internal static class FanoutScripts
         local rest = tonumber(ARGV[3]) - pos
         if rest > 0 then
           redis.call('HINCRBY', KEYS[1], 'skip:' .. ARGV[4], rest)
+          redis.call('HINCRBY', KEYS[2], math.floor(tonumber(ARGV[6]) / 60) .. ':skipped', rest)
+          redis.call('EXPIRE', KEYS[2], ARGV[7])
           if ARGV[5] == '1' then redis.call('HINCRBY', KEYS[1], 'retrying', -rest) end
         end
         redis.call('HSET', KEYS[1], progressField, ARGV[3] .. ',0')

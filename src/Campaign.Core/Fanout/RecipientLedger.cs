@@ -71,7 +71,7 @@ public sealed class RecipientLedger(IConnectionMultiplexer redis, RedisKeys keys
         }
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             FanoutScripts.Claim,
-            [keys.Occurrence(chunk.OccurrenceId), keys.OccurrenceSent(chunk.OccurrenceId), keys.DoNotContact],
+            [keys.Occurrence(chunk.OccurrenceId), keys.OccurrenceSent(chunk.OccurrenceId), keys.DoNotContact, keys.OccurrenceTimeline(chunk.OccurrenceId)],
             args))!;
         var newPosition = (long)result[0];
         if (newPosition < 0)
@@ -88,9 +88,9 @@ public sealed class RecipientLedger(IConnectionMultiplexer redis, RedisKeys keys
     }
 
     /// <summary>Records a claimed batch's outcomes (and puts a retry chunk aside); false when a successor had already taken the chunk over.</summary>
-    public async Task<bool> RecordAsync(RecipientChunk chunk, Channel channel, long position, IReadOnlyDictionary<string, long> counters, RecipientChunk? retry = null, DateTimeOffset? retryDue = null)
+    public async Task<bool> RecordAsync(RecipientChunk chunk, Channel channel, long position, IReadOnlyDictionary<string, long> counters, DateTimeOffset now, RecipientChunk? retry = null, DateTimeOffset? retryDue = null)
     {
-        var args = new List<RedisValue> { chunk.Number, position, counters.Count };
+        var args = new List<RedisValue> { chunk.Number, position, now.ToUnixTimeSeconds(), (long)options.RecipientRetention.TotalSeconds, counters.Count };
         foreach (var (field, delta) in counters)
         {
             args.Add(field);
@@ -101,14 +101,14 @@ public sealed class RecipientLedger(IConnectionMultiplexer redis, RedisKeys keys
             args.Add(retry.Encode());
             args.Add(retryDue!.Value.ToUnixTimeMilliseconds());
         }
-        return (long)await Db.ScriptEvaluateAsync(FanoutScripts.Record, [keys.Occurrence(chunk.OccurrenceId), keys.BulkLater(channel)], [.. args]) == 1;
+        return (long)await Db.ScriptEvaluateAsync(FanoutScripts.Record, [keys.Occurrence(chunk.OccurrenceId), keys.BulkLater(channel), keys.OccurrenceTimeline(chunk.OccurrenceId)], [.. args]) == 1;
     }
 
     /// <summary>Counts the rest of a chunk as skipped for <paramref name="reason"/>; false when another dispatcher had moved it on.</summary>
-    public async Task<bool> SkipRestAsync(RecipientChunk chunk, long position, string reason) =>
+    public async Task<bool> SkipRestAsync(RecipientChunk chunk, long position, string reason, DateTimeOffset now) =>
         (long)await Db.ScriptEvaluateAsync(
-            FanoutScripts.SkipRest, [keys.Occurrence(chunk.OccurrenceId)],
-            [chunk.Number, position, chunk.Ids.Length, reason, chunk.IsRetry ? "1" : "0"]) == 1;
+            FanoutScripts.SkipRest, [keys.Occurrence(chunk.OccurrenceId), keys.OccurrenceTimeline(chunk.OccurrenceId)],
+            [chunk.Number, position, chunk.Ids.Length, reason, chunk.IsRetry ? "1" : "0", now.ToUnixTimeSeconds(), (long)options.RecipientRetention.TotalSeconds]) == 1;
 
     /// <summary>Finishes a chunk; true when that completed its occurrence.</summary>
     public async Task<bool> CompleteAsync(BulkOutbox queue, BulkEntry entry, DateTimeOffset now) =>

@@ -55,6 +55,9 @@ public sealed class RedisKeys(string prefix = "")
     /// </summary>
     public string SubscriberCounts => Prefix + "sub:counts";
 
+    /// <summary>Hash: residents who opted out on one local day (Asia/Ho_Chi_Minh), field <c>{area}|{channel code}</c>, with a TTL.</summary>
+    public string OptOutsOfDay(DateOnly day) => $"{Prefix}stats:optouts:{day:yyyy-MM-dd}";
+
     /// <summary>Per-resident conversation state (offered choices), with a TTL.</summary>
     public string ConversationState(long subscriberId) => $"{Prefix}conv:{subscriberId}";
 
@@ -166,6 +169,12 @@ public sealed class RedisKeys(string prefix = "")
 
     /// <summary>Bitmap: bit = subscriber id, set when the occurrence hands that subscriber's message to a provider (at most once).</summary>
     public string OccurrenceSent(string occurrenceId) => $"{Prefix}occ:{occurrenceId}:sent";
+
+    /// <summary>
+    /// Hash: what the occurrence did minute by minute, field <c>{unix minute}:{sent|failed|skipped}</c> → how many
+    /// in that minute, written by the fan-out scripts with the sent bitmap's TTL; the console sums them into a chart.
+    /// </summary>
+    public string OccurrenceTimeline(string occurrenceId) => $"{Prefix}occ:{occurrenceId}:tl";
 
     /// <summary>Hash: receipt status of the occurrence's recipients in one id bucket (id &gt;&gt; 7), written only when a receipt arrives.</summary>
     public string OccurrenceReceipts(string occurrenceId, long bucket) => $"{Prefix}occ:{occurrenceId}:rs:{bucket}";

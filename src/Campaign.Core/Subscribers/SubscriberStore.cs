@@ -272,7 +272,27 @@ public sealed class SubscriberStore(IConnectionMultiplexer redis, RedisKeys keys
         {
             throw new InvalidDataException($"subscriber {subscriber.Id} had an unknown status '{parts[0]}'");
         }
-        return new StatusChange(previous, await ToSubscriberAsync(subscriber.Id, (byte[])parts[1]!, (string?)parts[2], (string?)parts[3]));
+        var change = new StatusChange(previous, await ToSubscriberAsync(subscriber.Id, (byte[])parts[1]!, (string?)parts[2], (string?)parts[3]));
+        if (change.Changed && status == SubscriberStatus.OptedOut)
+        {
+            await CountOptOutAsync(change.Subscriber, consent.At);
+        }
+        return change;
+    }
+
+    /// <summary>
+    /// Adds the opt-out to its local day's tally (the console's "opt-outs this week" and area reports).
+    /// A statistic, not a record: written after the status change, so a crash between the two loses one count.
+    /// </summary>
+    private async Task CountOptOutAsync(Subscriber subscriber, DateTimeOffset at)
+    {
+        var key = keys.OptOutsOfDay(DateOnly.FromDateTime(Campaigns.CampaignSchedule.ToLocal(at)));
+        var field = $"{subscriber.AreaCode ?? ""}|{subscriber.Channel.Code()}";
+        var batch = Db.CreateBatch();
+        var increment = batch.HashIncrementAsync(key, field);
+        var expire = batch.KeyExpireAsync(key, OptOutCounts.Retention);
+        batch.Execute();
+        await Task.WhenAll(increment, expire);
     }
 
     private async Task<Subscriber> ToSubscriberAsync(long id, byte[] packed, string? consent, string? name)

@@ -10,4 +10,10 @@ public sealed class SmsOptions
 
     /// <summary>No message is sent longer than this many segments; longer texts are shortened with a continuation hint.</summary>
     public int MaxSegments { get; set; } = 3;
+
+    /// <summary>What the provider charges for one segment, for cost estimates in the officers' preview (0: not set).</summary>
+    public decimal PricePerSegment { get; set; }
+
+    /// <summary>The currency of <see cref="PricePerSegment"/> (ISO 4217).</summary>
+    public string Currency { get; set; } = "VND";
 }

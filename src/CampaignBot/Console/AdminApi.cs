@@ -26,7 +26,12 @@ public static class AdminApi
             .MapDoNotContact(maxImportBytes)
             .MapAudience()
             .MapMe()
-            .MapOfficers();
+            .MapOfficers()
+            .MapPreviews()
+            .MapDashboard()
+            .MapTimeline()
+            .MapAreaReport()
+            .MapAudit();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Campaign.Core.Campaigns;
 using Campaign.Core.Delivery;
+using Campaign.Core.Occurrences;
 using Campaign.Core.Subscribers;
 using Campaign.Hosting.Officers;
 using CampaignBot.Console.SignIn;
@@ -18,6 +19,8 @@ public static class AdminApiServices
         services.TryAddSingleton<CampaignChecks>();
         services.TryAddSingleton<DoNotContactList>();
         services.TryAddSingleton<SubscriberListing>();
+        services.TryAddSingleton<OptOutCounts>();
+        services.TryAddSingleton<OccurrenceTimeline>();
         services.AddOptions<AdminApiOptions>()
             .Bind(configuration.GetSection(AdminApiOptions.Section))
             .Validate(o => o.MaxImportBytes is >= 1024 and <= 1024L * 1024 * 1024, "AdminApi:MaxImportBytes must be between 1024 and 1073741824")

@@ -17,6 +17,10 @@ public sealed class CampaignChecks(ContentStore content, SmsOptions sms, TimePro
     public IReadOnlyList<CampaignProblem> ValidateAudience(Audience? audience, AreaScope ownerScope) =>
         Validator().ValidateAudience(audience, ownerScope);
 
+    /// <summary>A schedule on its own (a preview), by the rules a campaign's schedule follows.</summary>
+    public IReadOnlyList<CampaignProblem> ValidateSchedule(Schedule? schedule) =>
+        Validator().ValidateSchedule(schedule);
+
     private CampaignValidator Validator()
     {
         var current = content.Current;

@@ -30,7 +30,8 @@ internal static class CampaignEndpoints
         var campaigns = api.MapGroup("/campaigns").WithTags("Campaigns");
         campaigns.MapPost("/", CreateAsync).WithAuditAction("campaign.create")
             .Accepts<CampaignDefinition>("application/json").Produces<CampaignRecord>(StatusCodes.Status201Created).ProducesValidationProblem();
-        campaigns.MapGet("/", ListAsync).WithAuditAction("campaign.list").Produces<IReadOnlyList<CampaignRecord>>();
+        campaigns.MapGet("/", ListAsync).WithAuditAction("campaign.list").Produces<IReadOnlyList<CampaignRecord>>()
+            .Produces(StatusCodes.Status200OK, contentType: CsvExport.ContentType).WithDescription("?format=csv answers the same page as a CSV file.");
         campaigns.MapGet("/{id}", GetAsync).WithAuditAction("campaign.read").Produces<CampaignRecord>().ProducesProblem(StatusCodes.Status404NotFound);
         campaigns.MapPut("/{id}", EditAsync).WithAuditAction("campaign.edit")
             .Accepts<CampaignEdit>("application/json").Produces<CampaignRecord>().ProducesValidationProblem()
@@ -78,9 +79,13 @@ internal static class CampaignEndpoints
         return Campaign(context, save.Campaign!, StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, CampaignStore store, string? status, int? skip, int? take)
+    private static async Task<IResult> ListAsync(HttpContext context, CampaignStore store, string? status, int? skip, int? take, string? format)
     {
         var officer = OfficerContext.Require(context);
+        if (CsvExport.CheckFormat(format) is { } badFormat)
+        {
+            return badFormat;
+        }
         CampaignStatus? only = null;
         if (status is not null)
         {
@@ -113,7 +118,8 @@ internal static class CampaignEndpoints
                 break;
             }
         }
-        return Results.Json(visible.Skip(from).Take(count).ToArray(), CampaignJson.Options);
+        var page = visible.Skip(from).Take(count).ToArray();
+        return CsvExport.Wanted(format) ? CsvRows.Campaigns(page) : Results.Json(page, CampaignJson.Options);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, CampaignStore store, IAuditLog audit)

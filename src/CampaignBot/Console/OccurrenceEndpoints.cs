@@ -17,15 +17,20 @@ internal static class OccurrenceEndpoints
     public static RouteGroupBuilder MapOccurrences(this RouteGroupBuilder api)
     {
         api.MapGet("/campaigns/{id}/occurrences", ListAsync).WithTags("Occurrences").WithAuditAction("occurrence.list")
-            .Produces<IReadOnlyList<Occurrence>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<Occurrence>>().Produces(StatusCodes.Status200OK, contentType: CsvExport.ContentType)
+            .WithDescription("?format=csv answers the same list as a CSV file.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/occurrences/{occurrenceId}", GetAsync).WithTags("Occurrences").WithAuditAction("occurrence.read")
             .Produces<Occurrence>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> ListAsync(string id, int? take, HttpContext context, CampaignStore campaigns, OccurrenceStore occurrences, IAuditLog audit)
+    private static async Task<IResult> ListAsync(string id, int? take, string? format, HttpContext context, CampaignStore campaigns, OccurrenceStore occurrences, IAuditLog audit)
     {
         var officer = OfficerContext.Require(context);
+        if (CsvExport.CheckFormat(format) is { } badFormat)
+        {
+            return badFormat;
+        }
         if (take is < 1 or > MaxTake)
         {
             return AdminProblems.Invalid("take", $"must be between 1 and {MaxTake}");
@@ -34,7 +39,8 @@ internal static class OccurrenceEndpoints
         {
             return AdminProblems.NotFound(id);
         }
-        return Results.Json(await occurrences.ListAsync(id, take ?? 50), CampaignJson.Options);
+        var list = await occurrences.ListAsync(id, take ?? 50);
+        return CsvExport.Wanted(format) ? CsvRows.Occurrences(id, list) : Results.Json(list, CampaignJson.Options);
     }
 
     private static async Task<IResult> GetAsync(string occurrenceId, HttpContext context, CampaignStore campaigns, OccurrenceStore occurrences, IAuditLog audit)

@@ -24,6 +24,9 @@ internal static class SubscriberEndpoints
 
     private const int MaxListTake = 200;
 
+    /// <summary>A CSV download may hold a bigger page than the screen shows.</summary>
+    private const int MaxCsvTake = 10_000;
+
     public static RouteGroupBuilder MapSubscribers(this RouteGroupBuilder api, long maxImportBytes)
     {
         var subscribers = api.MapGroup("/subscribers").WithTags("Subscribers");
@@ -35,7 +38,8 @@ internal static class SubscriberEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         subscribers.MapGet("/", SearchAsync).WithAuditAction("subscriber.search")
             .WithSummary("Find a resident by phone, or list the subscribed residents of an area (and the areas below it)")
-            .Produces<SubscriberPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("?format=csv answers the page as a CSV file (take up to 10000); addresses stay masked.")
+            .Produces<SubscriberPage>().Produces(StatusCodes.Status200OK, contentType: CsvExport.ContentType).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         subscribers.MapGet("/{id}", GetAsync).WithAuditAction("subscriber.read")
             .Produces<SubscriberView>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
@@ -116,19 +120,25 @@ internal static class SubscriberEndpoints
     }
 
     private static async Task<IResult> SearchAsync(HttpContext context, SubscriberStore store, SubscriberListing listing, ContentStore content, IAuditLog audit,
-        string? phone, string? area, int? skip, int? take)
+        string? phone, string? area, int? skip, int? take, string? format)
     {
         var officer = OfficerContext.Require(context);
+        if (CsvExport.CheckFormat(format) is { } badFormat)
+        {
+            return badFormat;
+        }
+        var csv = CsvExport.Wanted(format);
         var areas = content.Current.Areas;
         var from = skip ?? 0;
         var count = take ?? 50;
+        var maxTake = csv ? MaxCsvTake : MaxListTake;
         if (from < 0)
         {
             return AdminProblems.Invalid("skip", "must be 0 or more");
         }
-        if (count is < 1 or > MaxListTake)
+        if (count < 1 || count > maxTake)
         {
-            return AdminProblems.Invalid("take", $"must be between 1 and {MaxListTake}");
+            return AdminProblems.Invalid("take", $"must be between 1 and {maxTake}");
         }
         if (string.IsNullOrWhiteSpace(phone) && string.IsNullOrWhiteSpace(area))
         {
@@ -161,16 +171,17 @@ internal static class SubscriberEndpoints
             var visible = found is not null && SubscriberAccess.CanSee(officer, found)
                 && (areaCode is null || (found.AreaCode is { } at && areas.IsWithin(at, areaCode)));
             await audit.RecordAsync(officer.Audit("subscriber.search", "phone:" + PhoneMask.Mask(number.E164), AuditOutcome.Allowed,
-                new Dictionary<string, string> { ["found"] = visible ? "1" : "0" }));
+                Details(csv, ("found", visible ? "1" : "0"))));
             SubscriberView[] items = visible && from == 0 ? [SubscriberView.Of(found!, areas)] : [];
-            return Results.Json(new SubscriberPage(visible ? 1 : 0, items), CampaignJson.Options);
+            return csv ? CsvRows.Subscribers(items) : Results.Json(new SubscriberPage(visible ? 1 : 0, items), CampaignJson.Options);
         }
 
         var codes = areas.Descendants(areaCode!).Select(a => a.Code);
         var (total, page) = await listing.SubscribedInAsync(codes, from, count);
         await audit.RecordAsync(officer.Audit("subscriber.search", "area:" + areaCode, AuditOutcome.Allowed,
-            new Dictionary<string, string> { ["total"] = Text(total), ["returned"] = Text(page.Count) }));
-        return Results.Json(new SubscriberPage(total, [.. page.Select(s => SubscriberView.Of(s, areas))]), CampaignJson.Options);
+            Details(csv, ("total", Text(total)), ("returned", Text(page.Count)))));
+        SubscriberView[] views = [.. page.Select(s => SubscriberView.Of(s, areas))];
+        return csv ? CsvRows.Subscribers(views) : Results.Json(new SubscriberPage(total, views), CampaignJson.Options);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, SubscriberStore store, ContentStore content, IAuditLog audit)
@@ -203,6 +214,17 @@ internal static class SubscriberEndpoints
             {
                 details["column"] = column;
             }
+        }
+        return details;
+    }
+
+    /// <summary>Audit details, saying when the answer was a CSV download (addresses leave the API masked either way).</summary>
+    private static Dictionary<string, string> Details(bool csv, params (string Key, string Value)[] facts)
+    {
+        var details = facts.ToDictionary(f => f.Key, f => f.Value);
+        if (csv)
+        {
+            details["format"] = "csv";
         }
         return details;
     }

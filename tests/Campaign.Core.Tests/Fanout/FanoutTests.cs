@@ -353,7 +353,7 @@ public sealed class FanoutTests(RedisServer redis)
         var queue = new BulkOutbox(redis.Connection, f.Keys, Channel.Sms);
         var entry = Assert.Single(await queue.ReadAsync("dead", 1));
         var first = await f.Ledger.ClaimAsync(entry.Chunk, Channel.Sms, 0, entry.Chunk.Ids.AsMemory(0, 5), f.Time.GetUtcNow());
-        await f.Ledger.RecordAsync(entry.Chunk, Channel.Sms, first.Position, new Dictionary<string, long> { ["sent"] = 5 });
+        await f.Ledger.RecordAsync(entry.Chunk, Channel.Sms, first.Position, new Dictionary<string, long> { ["sent"] = 5 }, DateTimeOffset.UtcNow);
         var second = await f.Ledger.ClaimAsync(entry.Chunk, Channel.Sms, 5, entry.Chunk.Ids.AsMemory(5, 5), f.Time.GetUtcNow());
         Assert.Equal(5, second.Recipients.Count);
 
