@@ -27,8 +27,15 @@ public sealed class InboxScope
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(areas);
-        var province = scope.IsEverywhere || scope.Codes.Any(c => areas.Find(c) is { Level: AreaLevel.Province });
-        return new InboxScope(code => scope.Covers(code, isWithin), province);
+        return new InboxScope(code => scope.Covers(code, isWithin), HasProvince(scope, areas));
+    }
+
+    /// <summary>True for "*" or a scope that holds a whole province.</summary>
+    public static bool HasProvince(AreaScope scope, AreaDirectory areas)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(areas);
+        return scope.IsEverywhere || scope.Codes.Any(c => areas.Find(c) is { Level: AreaLevel.Province });
     }
 
     /// <summary>True when the officer may see a question from a resident in <paramref name="areaCode"/> (null or "": not known).</summary>

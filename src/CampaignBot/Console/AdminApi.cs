@@ -22,7 +22,9 @@ public static class AdminApi
             .MapOccurrences()
             .MapSubscribers(maxImportBytes)
             .MapDoNotContact(maxImportBytes)
-            .MapAudience();
+            .MapAudience()
+            .MapInbox()
+            .MapAnswers();
         return app;
     }
 }
