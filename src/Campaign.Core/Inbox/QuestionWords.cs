@@ -6,7 +6,8 @@ namespace Campaign.Core.Inbox;
 /// <summary>
 /// A question reduced to its topic words, for grouping: marks folded before tokenizing (so "thư
 /// viện" and "thu vien" give the very same words and stop-word decisions), SMS shorthand expanded,
-/// stop words dropped. The signature is those words sorted, so two spellings of one question share it.
+/// stop words dropped (an unaccented stop word such as "cua" stays a topic word when the content
+/// uses a word that folds to it, "cửa"; hence the FAQ's tokenizer). The signature is those words sorted, so two spellings of one question share it.
 /// </summary>
 public static class QuestionWords
 {

@@ -12,7 +12,7 @@ namespace Campaign.Core.Inbox;
 /// </summary>
 public sealed class UnansweredInbox(UnansweredQuestions questions, SubscriberStore subscribers, ContentStore content, AnswerStore answers, InboxOptions options)
 {
-    private (MatchingVocabulary Vocabulary, FaqTokenizer Tokenizer)? _tokenizer;
+    private (CampaignContent Files, FaqTokenizer Tokenizer)? _tokenizer;
 
     public async Task<IReadOnlyList<QuestionGroup>> GroupsAsync(InboxScope scope)
     {
@@ -37,18 +37,19 @@ public sealed class UnansweredInbox(UnansweredQuestions questions, SubscriberSto
         (await GroupsAsync(scope)).FirstOrDefault(g => string.Equals(g.Id, groupId, StringComparison.Ordinal));
 
     /// <summary>
-    /// A tokenizer that knows no content words, so its stop words, and with them the signatures, do
-    /// not change when an approved answer adds words to the FAQ (an answered group must stay answered).
+    /// The tokenizer of the FAQ as read from the files, not of the overlay: an approved answer adds
+    /// content words, which changes which unaccented words count as stop words, and with them the
+    /// signatures; an answered group must stay answered. (A reload of the files may shift a few.)
     /// </summary>
     public FaqTokenizer Tokenizer()
     {
-        var vocabulary = content.Files.Vocabulary;
-        if (_tokenizer is { } cached && ReferenceEquals(cached.Vocabulary, vocabulary))
+        var files = content.Files;
+        if (_tokenizer is { } cached && ReferenceEquals(cached.Files, files))
         {
             return cached.Tokenizer;
         }
-        var tokenizer = new FaqTokenizer(vocabulary, []);
-        _tokenizer = (vocabulary, tokenizer);
+        var tokenizer = FaqIndex.Build(files).Tokenizer;
+        _tokenizer = (files, tokenizer);
         return tokenizer;
     }
 }
