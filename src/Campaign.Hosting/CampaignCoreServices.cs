@@ -1,6 +1,7 @@
 using Campaign.Core.Content;
 using Campaign.Core.Conversations;
 using Campaign.Core.Delivery;
+using Campaign.Core.Inbox;
 using Campaign.Core.Redis;
 using Campaign.Core.Subscribers;
 using Campaign.Core.Text;
@@ -49,6 +50,19 @@ public static class CampaignCoreServices
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<InboundLedger>();
         services.AddSingleton<ChatInbox>();
+
+        // Officers' answers to unanswered questions, live on every instance once approved.
+        services.AddOptions<InboxOptions>()
+            .Bind(configuration.GetSection(InboxOptions.Section))
+            .Validate(o => o.Window is >= 10 and <= 50_000, "Inbox:Window must be between 10 and 50000")
+            .Validate(o => o.Threshold is > 0 and <= 1, "Inbox:Threshold must be above 0 and at most 1")
+            .Validate(o => o.OverlayResync >= TimeSpan.FromSeconds(1), "Inbox:OverlayResync must be at least a second")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<InboxOptions>>().Value);
+        services.AddSingleton<AnswerStore>();
+        services.AddSingleton<UnansweredInbox>();
+        services.AddSingleton<FaqOverlaySync>();
+        services.AddHostedService(sp => sp.GetRequiredService<FaqOverlaySync>());
 
         services.AddOptions<DispatcherOptions>()
             .Bind(configuration.GetSection(DispatcherOptions.Section))

@@ -75,6 +75,14 @@ public sealed class CampaignContent
 
     public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
 
+    /// <summary>
+    /// The same content with another FAQ list (menu and everything else unchanged): how officers'
+    /// approved answers are laid over the files without touching them.
+    /// </summary>
+    public CampaignContent WithFaq(IReadOnlyList<FaqEntry> faq) => new(
+        RootPath, Themes, faq, _replies, Menu.Select(m => m.Id).ToArray(), Commands, Placeholders,
+        OutOfScope, Areas, Vocabulary, WebChatTexts, Series);
+
     public Theme? FindTheme(string id) => _themesById.GetValueOrDefault(id);
 
     /// <summary>A required system reply; the loader guarantees every <see cref="ReplyId"/> exists.</summary>

@@ -33,4 +33,23 @@ public sealed class UnansweredQuestions(IConnectionMultiplexer redis, RedisKeys 
             (string)e["ch"]!,
             DateTimeOffset.FromUnixTimeMilliseconds((long)e["at"]))).ToArray();
     }
+
+    /// <summary>The most recent questions, newest first, with who asked and what was suggested.</summary>
+    public async Task<IReadOnlyList<UnansweredQuestion>> ReadRecentAsync(int count)
+    {
+        var entries = await redis.GetDatabase().StreamRangeAsync(keys.UnansweredQuestions, count: count, messageOrder: Order.Descending);
+        var questions = new List<UnansweredQuestion>(entries.Length);
+        foreach (var e in entries)
+        {
+            // An entry written by another version, or by hand, is skipped rather than failing the inbox.
+            if (!ChannelExtensions.TryParse(e["ch"], out var channel) || !e["sub"].TryParse(out long subscriberId)
+                || !e["at"].TryParse(out long at) || e["q"].IsNullOrEmpty)
+            {
+                continue;
+            }
+            var suggested = ((string?)e["suggested"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            questions.Add(new UnansweredQuestion(channel, subscriberId, (string)e["q"]!, suggested, DateTimeOffset.FromUnixTimeMilliseconds(at)));
+        }
+        return questions;
+    }
 }

@@ -64,6 +64,21 @@ public sealed class RedisKeys(string prefix = "")
     /// <summary>Stream of questions the bot was not sure about, for the officers' inbox.</summary>
     public string UnansweredQuestions => Prefix + "faq:unanswered";
 
+    /// <summary>String (JSON, <see cref="Inbox.InboxAnswer"/>): an officer's answer to a group of unanswered questions.</summary>
+    public string InboxAnswer(string id) => $"{Prefix}faq:ans:{id}";
+
+    /// <summary>Counter handing out inbox answer ids.</summary>
+    public string InboxAnswerSequence => Prefix + "faq:ans:seq";
+
+    /// <summary>Sorted set: inbox answer ids by proposal time (unix ms).</summary>
+    public string InboxAnswers => Prefix + "faq:ans:all";
+
+    /// <summary>Set: signatures (<see cref="Inbox.QuestionWords"/>) of questions an approved answer covers; they leave the inbox.</summary>
+    public string InboxAnswered => Prefix + "faq:ans:answered";
+
+    /// <summary>Pub/sub channel: an inbox answer was approved, so every instance lays the approved answers over its content again.</summary>
+    public string FaqOverlayChanged => Prefix + "faq:overlay:changed";
+
     /// <summary>Hash: one outgoing message (<see cref="Delivery.Delivery"/>), kept for the retention period.</summary>
     public string Delivery(string id) => $"{Prefix}dlv:{id}";
 

@@ -31,7 +31,9 @@ public static class AdminApi
             .MapDashboard()
             .MapTimeline()
             .MapAreaReport()
-            .MapAudit();
+            .MapAudit()
+            .MapInbox()
+            .MapAnswers();
         return app;
     }
 }

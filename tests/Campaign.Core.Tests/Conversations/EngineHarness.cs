@@ -17,6 +17,7 @@ internal sealed class EngineHarness
     {
         Keys = new RedisKeys(redis.NewPrefix());
         var store = new ContentStore(SharedContent);
+        Content = store;
         var options = new ConversationOptions();
         Subscribers = new SubscriberStore(redis.Connection, Keys);
         Unanswered = new UnansweredQuestions(redis.Connection, Keys);
@@ -27,6 +28,8 @@ internal sealed class EngineHarness
 
     /// <summary>The SMS policy replies are rendered with; tests may change it before a turn.</summary>
     public SmsOptions Sms { get; } = new();
+
+    public ContentStore Content { get; }
 
     public RedisKeys Keys { get; }
     public SubscriberStore Subscribers { get; }
