@@ -1,6 +1,7 @@
 using Campaign.Hosting;
 using CampaignBot.Channels;
 using CampaignBot.Console;
+using CampaignBot.Console.Pages;
 
 namespace CampaignBot;
 
@@ -23,6 +24,7 @@ public static class CampaignBotApp
         app.MapCampaignHealth();
         app.MapChatChannels();
         app.MapAdminApi();
+        app.MapConsolePages();
         app.MapGet("/", () => Results.Json(new
         {
             service = "CampaignBot",

@@ -22,7 +22,8 @@ public static class AdminApi
             .MapOccurrences()
             .MapSubscribers(maxImportBytes)
             .MapDoNotContact(maxImportBytes)
-            .MapAudience();
+            .MapAudience()
+            .MapContent();
         return app;
     }
 }
