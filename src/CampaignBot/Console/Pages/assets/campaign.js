@@ -228,6 +228,19 @@ async function showDetail() {
       { title: 'Đã nhận', value: o => num(o.stats.delivered), num: true },
     ], list));
   }).catch(() => empty('occurrences'));
+  // While it is due to fire or firing, keep the status and the occurrences current.
+  clearTimeout(poll);
+  if (['approved', 'scheduled', 'running'].includes(campaign.status)) poll = setTimeout(refreshDetail, 3000);
+}
+
+let poll;
+async function refreshDetail() {
+  try {
+    campaign = await get('/api/admin/campaigns/' + encodeURIComponent(id));
+    showDetail();
+  } catch {
+    poll = setTimeout(refreshDetail, 10000);
+  }
 }
 
 async function act(action) {
