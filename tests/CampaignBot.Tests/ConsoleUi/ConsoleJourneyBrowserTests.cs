@@ -53,7 +53,7 @@ public sealed class ConsoleJourneyBrowserTests(RedisServer redis)
             session.SetValue("#at", "2030-01-07T08:00");
             await session.TextAsync("#schedule-preview", t => t.Contains("2030", StringComparison.Ordinal), "the next fire in words");
             session.Find("#save").Click();
-            var id = await Eventually.GetAsync(() => new Uri(session.Driver.Url).AbsolutePath, p => p.StartsWith("/console/campaigns/c", StringComparison.Ordinal), p => $"the saved campaign's page; at {p}");
+            var id = await Eventually.GetAsync(() => new Uri(session.Driver.Url).AbsolutePath, p => p.StartsWith("/console/campaigns/", StringComparison.Ordinal) && !p.EndsWith("/new", StringComparison.Ordinal), p => $"the saved campaign's page; at {p}");
             id = id["/console/campaigns/".Length..];
 
             (await session.WaitAsync("#submit-review", "the submit button")).Click();
