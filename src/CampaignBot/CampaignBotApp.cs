@@ -3,6 +3,7 @@ using Campaign.Hosting.Officers;
 using CampaignBot.Channels;
 using CampaignBot.Console;
 using CampaignBot.Console.SignIn;
+using CampaignBot.Console.Pages;
 
 namespace CampaignBot;
 
@@ -29,6 +30,7 @@ public static class CampaignBotApp
         app.MapChatChannels();
         app.MapAdminApi();
         app.MapConsoleSignIn();
+        app.MapConsolePages();
         app.MapGet("/", () => Results.Json(new
         {
             service = "CampaignBot",

@@ -33,7 +33,8 @@ public static class AdminApi
             .MapAreaReport()
             .MapAudit()
             .MapInbox()
-            .MapAnswers();
+            .MapAnswers()
+            .MapContent();
         return app;
     }
 }
