@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Campaign.Core.Redis;
 using StackExchange.Redis;
@@ -297,7 +296,7 @@ public sealed class OfficerStore(IConnectionMultiplexer redis, RedisKeys keys, T
         _ = tx.SetAddAsync(keys.OfficerApiKeysOf(officerId), key.KeyId);
     }
 
-    private static string NewId() => Officer.IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdBytes));
+    private static string NewId() => AuditSafeId.New(Officer.IdPrefix, IdBytes);
 
     private static string Serialize(Officer officer) => JsonSerializer.Serialize(
         new OfficerJson(officer.Id, officer.Name, officer.Role.Key(), [.. officer.Scope.Codes], officer.CreatedAt.ToUnixTimeMilliseconds(), officer.Disabled, officer.Username),

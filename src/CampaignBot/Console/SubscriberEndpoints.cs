@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Campaign.Core.Campaigns;
 using Campaign.Core.Content;
 using Campaign.Core.Conversations;
@@ -48,7 +47,7 @@ internal static class SubscriberEndpoints
     private static async Task<IResult> ImportAsync(HttpContext context, SubscriberStore store, ContentStore content, IAuditLog audit, TimeProvider time, IOptions<AdminApiOptions> options)
     {
         var officer = OfficerContext.Require(context);
-        var importId = "imp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+        var importId = AuditSafeId.New("imp_", 5);
         var target = "import:" + importId;
         var receipt = await CsvUpload.ReceiveAsync(context, options.Value.MaxImportBytes, SubscriberRowCheck.Columns);
         if (receipt.Upload is not { } upload)

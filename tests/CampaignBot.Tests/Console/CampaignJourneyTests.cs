@@ -103,10 +103,12 @@ public sealed class CampaignJourneyTests(RedisServer redis)
         var stats = occurrence!.Value.GetProperty("stats");
         Assert.Equal(4, stats.GetProperty("targeted").GetInt32());
         Assert.Equal(4, stats.GetProperty("sent").GetInt32());
-        using (var campaign = await host.SendAsync(HttpMethod.Get, $"api/admin/campaigns/{id}", officerKey))
-        {
-            Assert.Equal("completed", (await AdminApiHost.JsonAsync(campaign)).GetProperty("status").GetString());
-        }
+        // Two steps, not one: the last chunk completes the occurrence, then the service that sent it
+        // completes the campaign. Read in between, the campaign is still "running".
+        await Eventually.GetAsync(
+            async () => await CampaignStatusAsync(host, id, officerKey),
+            status => status == "completed",
+            status => $"campaign status: {status}");
         var db = redis.Connection.GetDatabase();
         var keys = new RedisKeys(host.Bot.KeyPrefix);
         foreach (var phone in new[] { "+84912000001", "+84912000002", "+84912000003" })
@@ -120,6 +122,12 @@ public sealed class CampaignJourneyTests(RedisServer redis)
         var (_, otherKey) = await host.AddAsync(OfficerRole.Officer, "08");
         using var refused = await host.SendAsync(HttpMethod.Get, $"api/admin/campaigns/{id}/occurrences", otherKey);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    private static async Task<string?> CampaignStatusAsync(AdminApiHost host, string campaignId, string key)
+    {
+        using var response = await host.SendAsync(HttpMethod.Get, $"api/admin/campaigns/{campaignId}", key);
+        return (await AdminApiHost.JsonAsync(response)).GetProperty("status").GetString();
     }
 
     private static async Task<JsonElement?> OccurrenceAsync(AdminApiHost host, string campaignId, string key)
