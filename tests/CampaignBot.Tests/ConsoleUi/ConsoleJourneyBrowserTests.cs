@@ -52,21 +52,21 @@ public sealed class ConsoleJourneyBrowserTests(RedisServer redis)
 
             session.SetValue("#at", "2030-01-07T08:00");
             await session.TextAsync("#schedule-preview", t => t.Contains("2030", StringComparison.Ordinal), "the next fire in words");
-            session.Find("#save").Click();
+            await session.ClickAsync("#save", "the save button");
             var id = await Eventually.GetAsync(() => new Uri(session.Driver.Url).AbsolutePath, p => p.StartsWith("/console/campaigns/", StringComparison.Ordinal) && !p.EndsWith("/new", StringComparison.Ordinal), p => $"the saved campaign's page; at {p}");
             id = id["/console/campaigns/".Length..];
 
-            (await session.WaitAsync("#submit-review", "the submit button")).Click();
+            await session.ClickAsync("#lifecycle button[data-action=submit]", "the submit button");
             await session.AttributeAsync("#campaign-status", "data-status", s => s == "submitted", "submitted for review");
 
             // The author is an approver too, but not of their own campaign: the API refuses and the page says why.
             session.Open("console/approvals");
-            (await session.WaitAsync($"article[data-campaign='{id}'] button.approve", "the campaign in the queue")).Click();
+            await session.ClickAsync($"article[data-campaign='{id}'] button.approve", "the campaign in the queue");
             await session.TextAsync($"article[data-campaign='{id}'] [role=alert]", t => t.Contains("tự duyệt", StringComparison.Ordinal), "the refusal to approve one's own campaign");
 
             await session.SignInAsync(colleague);
             session.Open("console/approvals");
-            (await session.WaitAsync($"article[data-campaign='{id}'] button.approve", "the campaign in the colleague's queue")).Click();
+            await session.ClickAsync($"article[data-campaign='{id}'] button.approve", "the campaign in the colleague's queue");
             await session.TextAsync("#notice", t => t.Contains("Đã duyệt", StringComparison.Ordinal), "approved");
             var stored = await host.Bot.Get<CampaignStore>().GetAsync(id);
             Assert.Contains(stored!.Status, new[] { CampaignStatus.Approved, CampaignStatus.Scheduled });
@@ -146,7 +146,7 @@ public sealed class ConsoleJourneyBrowserTests(RedisServer redis)
                 await session.SignInAsync(officer);
                 session.Open("console/subscribers");
                 (await session.WaitAsync("#import-file", "the file picker")).SendKeys(file);
-                session.Find("#import button[type=submit]").Click();
+                await session.ClickAsync("#import button[type=submit]", "the import button");
                 var summary = await session.TextAsync("#import-summary", t => t.Length > 0, "the import report");
                 Assert.Contains("thêm mới 2", summary, StringComparison.Ordinal);
                 Assert.Contains("lỗi 1", summary, StringComparison.Ordinal);
@@ -219,7 +219,7 @@ public sealed class ConsoleJourneyBrowserTests(RedisServer redis)
 
             await session.SignInAsync(approver);
             session.Open("console/approvals");
-            (await session.WaitAsync("article[data-answer] button.approve-answer", "the proposed answer")).Click();
+            await session.ClickAsync("article[data-answer] button.approve-answer", "the proposed answer");
             await session.TextAsync("#notice", t => t.Contains("bot dùng ngay", StringComparison.Ordinal), "the answer approved");
 
             session.Open("chat");

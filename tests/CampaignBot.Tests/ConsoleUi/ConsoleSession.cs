@@ -89,6 +89,14 @@ public sealed class ConsoleSession : IDisposable
             e => e is not null,
             _ => $"{what} ('{css}')")!;
 
+    /// <summary>Waits for the element, scrolls it to the middle of the screen (a phone shows little at once) and clicks it.</summary>
+    public async Task ClickAsync(string css, string what)
+    {
+        var element = await WaitAsync(css, what);
+        ((IJavaScriptExecutor)Driver).ExecuteScript("arguments[0].scrollIntoView({ block: 'center' });", element);
+        element.Click();
+    }
+
     public Task<string> TextAsync(string css, Func<string, bool> done, string what, TimeSpan? within = null) =>
         Eventually.GetAsync(
             () => Task.FromResult(Driver.FindElements(By.CssSelector(css)).Select(e => e.Text).FirstOrDefault() ?? ""),

@@ -198,7 +198,7 @@ async function showDetail() {
 
   const moves = [];
   const mine = !officer || officer.id === campaign.ownerId;
-  if (campaign.status === 'draft' && mine) $('submit-review').hidden = false;
+  if (campaign.status === 'draft' && mine) moves.push(['submit', 'Gửi duyệt', '']);
   if (campaign.status === 'submitted' && !mine) moves.push(['approve', 'Duyệt', '']);
   if (['scheduled', 'running', 'approved'].includes(campaign.status)) moves.push(['pause', 'Tạm dừng', 'secondary']);
   if (campaign.status === 'paused') moves.push(['resume', 'Tiếp tục', '']);
@@ -249,7 +249,6 @@ async function act(action) {
   try {
     campaign = await post(`/api/admin/campaigns/${encodeURIComponent(id)}/${action}`, body);
     notice({ submit: 'Đã gửi duyệt.', approve: 'Đã duyệt.', pause: 'Đã tạm dừng.', resume: 'Đã tiếp tục.', cancel: 'Đã hủy chiến dịch.' }[action], 'ok');
-    $('submit-review').hidden = true;
     showForm(campaign);
     showDetail();
   } catch (e) {
@@ -297,7 +296,6 @@ if (id) {
 }
 showKind();
 $('editor').addEventListener('submit', e => { e.preventDefault(); save(); });
-$('submit-review').addEventListener('click', () => act('submit'));
 $('chat').addEventListener('input', previewMessage);
 $('sms').addEventListener('input', previewMessage);
 $('areas').addEventListener('change', () => { estimate(); previewMessage(); });
