@@ -194,8 +194,9 @@ public sealed class ConsoleJourneyBrowserTests(RedisServer redis)
     {
         await using var host = await AdminApiHost.StartAsync(redis);
         using var session = new ConsoleSession(host);
-        var officer = await session.AddOfficerAsync(OfficerRole.Officer, "*", "Cán bộ trả lời");
-        var approver = await session.AddOfficerAsync(OfficerRole.Approver, "*", "Người duyệt");
+        // Province officers: the web chat resident has no area, so only a province's (or everyone's) officers see the question.
+        var officer = await session.AddOfficerAsync(OfficerRole.Officer, "D01", "Cán bộ trả lời");
+        var approver = await session.AddOfficerAsync(OfficerRole.Approver, "D01", "Người duyệt");
         const string question = "Khi nào thôn mình được lắp đèn đường năng lượng mặt trời?";
         const string answer = "Đèn đường năng lượng mặt trời được lắp xong trước ngày 30 tháng 6.";
 
@@ -214,6 +215,9 @@ public sealed class ConsoleJourneyBrowserTests(RedisServer redis)
             group!.FindElement(By.CssSelector("details summary")).Click();
             group.FindElement(By.CssSelector("textarea[id$='-chat']")).SendKeys(answer);
             group.FindElement(By.CssSelector("textarea[id$='-sms']")).SendKeys("Den duong nang luong mat troi duoc lap xong truoc ngay 30/6.");
+            // A one-question group has too few wordings for a content entry: the officer adds some.
+            group.FindElement(By.CssSelector("textarea[id$='-phrasings']")).SendKeys(
+                "bao giờ thôn có đèn đường năng lượng mặt trời\nlắp đèn đường năng lượng mặt trời ở thôn khi nào\nthôn mình khi nào có đèn đường\nđèn đường năng lượng mặt trời lắp chưa");
             group.FindElement(By.CssSelector(".answer-form button[type=submit]")).Click();
             await session.TextAsync("#notice", t => t.Contains("để duyệt", StringComparison.Ordinal), "the answer proposed");
 
@@ -223,9 +227,9 @@ public sealed class ConsoleJourneyBrowserTests(RedisServer redis)
             await session.TextAsync("#notice", t => t.Contains("bot dùng ngay", StringComparison.Ordinal), "the answer approved");
 
             session.Open("chat");
-            var before = (await session.Browser.TextsAsync(".msg.bot", t => t.Count >= 1, "the chat again")).Count;
+            // The same web chat session: no new welcome, so wait for the answer itself.
             session.Find("#text").SendKeys(question + Keys.Enter);
-            var replies = await session.Browser.TextsAsync(".msg.bot", t => t.Count > before, "the bot's answer");
+            var replies = await session.Browser.TextsAsync(".msg.bot", t => t.Count >= 1 && t[^1].Contains("30 tháng 6", StringComparison.Ordinal), "the bot's new answer");
             Assert.Contains("30 tháng 6", replies[^1], StringComparison.Ordinal);
         });
     }

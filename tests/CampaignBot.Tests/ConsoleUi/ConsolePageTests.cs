@@ -3,7 +3,9 @@ using System.Text.Json;
 using Campaign.Core.Officers;
 using Campaign.TestSupport;
 using CampaignBot.Console.Pages;
+using Campaign.Hosting.Officers;
 using CampaignBot.Tests.Console;
+using CampaignBot.Tests.Console.SignIn;
 
 namespace CampaignBot.Tests.ConsoleUi;
 
@@ -41,15 +43,19 @@ public sealed class ConsolePageTests(RedisServer redis) : IAsyncLifetime
     [MemberData(nameof(Pages))]
     public async Task Each_page_is_Vietnamese_HTML_under_a_strict_CSP_with_its_own_script(string path, string script)
     {
-        // Signed in or not is the sign-in's business (a redirect to /console/login); a page itself is static.
-        var handler = new HttpClientHandler { AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = _host.Bot.BaseAddress };
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        if (response.StatusCode == HttpStatusCode.Redirect)
+        // Anonymous: sent to the login page. Signed in: the page itself.
+        using (var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _host.Bot.BaseAddress })
+        using (var redirected = await anonymous.GetAsync(new Uri(path, UriKind.Relative)))
         {
-            Assert.StartsWith("/console/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-            return;
+            Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+            Assert.StartsWith("/console/login", redirected.Headers.Location!.IsAbsoluteUri ? redirected.Headers.Location.PathAndQuery : redirected.Headers.Location.OriginalString, StringComparison.Ordinal);
         }
+        var username = "trang" + Guid.NewGuid().ToString("N")[..8];
+        await _host.Bot.Get<OfficerStore>().AddWithPasswordAsync(
+            new NewOfficer("Cán bộ xem trang", OfficerRole.Admin, AreaScope.Parse("*"), username), _host.Bot.Get<OfficerPasswords>().Hash(ConsoleHost.Password));
+        using var browser = new ConsoleBrowser(_host.Bot.BaseAddress);
+        await browser.SignInOrFailAsync(username, ConsoleHost.Password);
+        using var response = await browser.Client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(ConsolePages.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));

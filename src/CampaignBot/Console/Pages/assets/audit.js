@@ -11,7 +11,7 @@ function query(before) {
   if ($('from').value) p.set('from', $('from').value);
   if ($('to').value) p.set('to', $('to').value);
   for (const key of ['actor', 'action', 'target']) if ($(key).value.trim()) p.set(key, $(key).value.trim());
-  p.set('limit', String(pageSize));
+  p.set('take', String(pageSize));
   if (before) p.set('before', before);
   return '/api/admin/audit?' + p.toString();
 }

@@ -23,13 +23,18 @@ function group(g) {
   const question = el('input', { type: 'text', id: key + '-q', value: g.question || '' });
   const chat = el('textarea', { id: key + '-chat', rows: 4 });
   const sms = el('textarea', { id: key + '-sms', rows: 3 });
+  // Content needs several wordings per question (with and without marks count); a small group needs a few more.
+  const phrasings = el('textarea', { id: key + '-phrasings', rows: 3, 'aria-describedby': key + '-phrasings-hint' });
   const faq = el('input', { type: 'text', id: key + '-faq', list: key + '-faqs', autocomplete: 'off' });
   const errors = el('div', { hidden: true });
   const done = text => { notice(text, 'ok'); load(); reviewAnswers(document.getElementById('answers')); };
   const answer = async e => {
     e.preventDefault();
     try {
-      await post(`/api/admin/inbox/${encodeURIComponent(g.id)}/answer`, { question: question.value.trim(), chat: chat.value, sms: sms.value });
+      await post(`/api/admin/inbox/${encodeURIComponent(g.id)}/answer`, {
+        question: question.value.trim(), chat: chat.value, sms: sms.value,
+        phrasings: phrasings.value.split('\n').map(x => x.trim()).filter(Boolean),
+      });
       done('Đã gửi câu trả lời để duyệt.');
     } catch (err) { showError(err, errors); }
   };
@@ -50,6 +55,8 @@ function group(g) {
         el('label', { for: key + '-q', text: 'Câu hỏi (như sẽ đưa vào câu hỏi thường gặp)' }), question,
         el('label', { for: key + '-chat', text: 'Trả lời qua tin nhắn trò chuyện' }), chat,
         el('label', { for: key + '-sms', text: 'Trả lời qua SMS' }), sms,
+        el('label', { for: key + '-phrasings', text: 'Các cách hỏi khác (mỗi dòng một câu, không bắt buộc)' }), phrasings,
+        el('p', { class: 'hint', id: key + '-phrasings-hint', text: 'Người dân hỏi cùng một ý bằng nhiều cách; thêm vài cách hỏi giúp máy trả lời đúng hơn.' }),
         el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Gửi duyệt câu trả lời' })))),
     el('details', {},
       el('summary', { text: 'Gắn vào câu hỏi thường gặp có sẵn' }),
