@@ -63,19 +63,7 @@ internal static class FanoutScripts
     /// Returns { new position, in flight, unknown settled, id, address, area, ... } or { -1, position } when
     /// the expected position is stale (another dispatcher moved it).
     /// </summary>
-    public const string Claim = Progress + "\n" + """
-        local function parse(rec)
-          local f = {}
-          local pos = 1
-          for i = 1, 8 do
-            local s = string.find(rec, '|', pos, true)
-            if not s then return nil end
-            f[i] = string.sub(rec, pos, s - 1)
-            pos = s + 1
-          end
-          f[9] = string.sub(rec, pos)
-          return f
-        end
+    public const string Claim = Progress + "\n" + Subscribers.SubscriberScripts.SplitRecord + "\n" + """
         local digits = '0123456789abcdefghijklmnopqrstuvwxyz'
         local function b36(n)
           local s = ''
@@ -111,7 +99,7 @@ internal static class FanoutScripts
             reason = 'already_sent'
           else
             local rec = redis.call('HGET', ARGV[1] .. 'sub:r:' .. bucket, slot)
-            if rec then f = parse(rec) end
+            if rec then f = split(rec) end
             if not f then reason = 'not_subscribed'
             elseif f[1] == 'o' then reason = 'opted_out'
             elseif f[1] ~= 's' or f[2] ~= ARGV[5] then reason = 'not_subscribed'

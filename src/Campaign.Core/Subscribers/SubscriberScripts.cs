@@ -12,8 +12,8 @@ namespace Campaign.Core.Subscribers;
 /// </summary>
 internal static class SubscriberScripts
 {
-    /// <summary>Shared helpers: split/join a packed record, key names, exact subscribed counts.</summary>
-    private const string Helpers = """
+    /// <summary>Lua <c>split(rec)</c>: a packed record's nine fields (the address, last, may hold '|'), or nil; the fan-out's claim uses it too.</summary>
+    public const string SplitRecord = """
         local function split(rec)
           local f, pos = {}, 1
           for i = 1, 8 do
@@ -25,6 +25,10 @@ internal static class SubscriberScripts
           f[9] = string.sub(rec, pos)
           return f
         end
+        """;
+
+    /// <summary>Shared helpers: split/join a packed record, key names, exact subscribed counts.</summary>
+    private const string Helpers = SplitRecord + "\n" + """
         local function join(f) return table.concat(f, '|', 1, 9) end
         local function bucket(id) return math.floor(id / 128) end
         local function slot(id) return id % 128 end
