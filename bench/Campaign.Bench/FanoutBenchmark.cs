@@ -54,7 +54,7 @@ internal static class FanoutBenchmark
         var occurrences = new OccurrenceStore(redis.Connection, keys);
         var ledger = new RecipientLedger(redis.Connection, keys, options);
         var completion = new CampaignCompletion(campaigns, lifecycle, occurrences, time, NullLogger<CampaignCompletion>.Instance);
-        var planner = new AudiencePlanner(store, occurrences, campaigns, ledger, content, options, time, NullLogger<AudiencePlanner>.Instance);
+        var planner = new AudiencePlanner(store, occurrences, campaigns, ledger, completion, content, options, time, NullLogger<AudiencePlanner>.Instance);
         var runner = new OccurrenceRunner(campaigns, lifecycle, occurrences, planner, completion, new SchedulerInstance(), options, time, NullLogger<OccurrenceRunner>.Instance);
         var sender = new CountingSender(subscribers);
         var dispatcher = new BulkDispatcher(

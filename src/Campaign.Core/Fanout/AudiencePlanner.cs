@@ -2,6 +2,7 @@ using Campaign.Core.Campaigns;
 using Campaign.Core.Content;
 using Campaign.Core.Conversations;
 using Campaign.Core.Occurrences;
+using Campaign.Core.Scheduling;
 using Campaign.Core.Subscribers;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,7 @@ public sealed class AudiencePlanner(
     OccurrenceStore occurrences,
     CampaignStore campaigns,
     RecipientLedger ledger,
+    CampaignCompletion completion,
     ContentStore content,
     FanoutOptions options,
     TimeProvider time,
@@ -68,6 +70,12 @@ public sealed class AudiencePlanner(
             targeted += count;
             if (rows.NextBucket is null)
             {
+                if (emitted is true)
+                {
+                    // Nobody to send to, or every chunk was sent before this last page: no dispatcher
+                    // finishes the occurrence, so the campaign is the planner's to complete.
+                    await completion.OccurrenceFinishedAsync(campaign.Id);
+                }
                 if (logger.IsEnabled(LogLevel.Information))
                 {
                     logger.LogInformation("occurrence {Occurrence} planned: {Targeted} recipients from this planner", occurrenceId, targeted);

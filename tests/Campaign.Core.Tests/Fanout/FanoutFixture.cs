@@ -39,7 +39,7 @@ internal sealed class FanoutFixture
         Ledger = new RecipientLedger(redis.Connection, Keys, Options);
         Deliveries = new DeliveryStore(redis.Connection, Keys, Time, Ledger);
         Completion = new CampaignCompletion(Campaigns, Lifecycle, Occurrences, Time, NullLogger<CampaignCompletion>.Instance);
-        Planner = new AudiencePlanner(Subscribers, Occurrences, Campaigns, Ledger, Content, Options, Time, NullLogger<AudiencePlanner>.Instance);
+        Planner = new AudiencePlanner(Subscribers, Occurrences, Campaigns, Ledger, Completion, Content, Options, Time, NullLogger<AudiencePlanner>.Instance);
         Runner = new OccurrenceRunner(Campaigns, Lifecycle, Occurrences, Planner, Completion, Instance, Options, Time, NullLogger<OccurrenceRunner>.Instance);
         Texts = new CampaignTexts(Content, new SmsRenderer(new SmsOptions(), Content));
     }

@@ -48,6 +48,20 @@ public sealed class FanoutTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task A_fire_with_nobody_in_its_audience_completes_the_campaign_at_once()
+    {
+        var f = new FanoutFixture(redis);
+        await f.SubscribeAsync(Channel.Sms, Phone(1), "08");   // outside D01
+        var campaign = await f.ScheduledAsync(FanoutFixture.At(f.Time.GetUtcNow()));
+
+        var occurrenceId = await f.Runner.FireAsync(campaign.Id, f.Time.GetUtcNow());
+
+        Assert.Equal(OccurrenceStatus.Completed, (await f.Occurrences.GetAsync(occurrenceId!))!.Status);
+        // Not left "running" until the next full resync: no dispatcher will ever finish this occurrence.
+        Assert.Equal(CampaignStatus.Completed, (await f.Campaigns.GetAsync(campaign.Id))!.Status);
+    }
+
+    [Fact]
     public async Task Each_channel_gets_its_own_text_and_web_chat_is_never_pushed_to()
     {
         var f = new FanoutFixture(redis);
