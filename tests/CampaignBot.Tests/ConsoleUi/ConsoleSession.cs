@@ -85,7 +85,7 @@ public sealed class ConsoleSession : IDisposable
     /// <summary>The first element matching <paramref name="css"/>, once there is one and it is shown.</summary>
     public Task<IWebElement> WaitAsync(string css, string what) =>
         Eventually.GetAsync(
-            () => Driver.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed),
+            () => Fresh(() => Driver.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed)),
             e => e is not null,
             _ => $"{what} ('{css}')")!;
 
@@ -99,17 +99,33 @@ public sealed class ConsoleSession : IDisposable
 
     public Task<string> TextAsync(string css, Func<string, bool> done, string what, TimeSpan? within = null) =>
         Eventually.GetAsync(
-            () => Task.FromResult(Driver.FindElements(By.CssSelector(css)).Select(e => e.Text).FirstOrDefault() ?? ""),
+            () => Task.FromResult(Fresh(() => Driver.FindElements(By.CssSelector(css)).Select(e => e.Text).FirstOrDefault()) ?? ""),
             done,
             t => $"{what}; '{css}' says: {t}",
             within);
 
     public Task<string> AttributeAsync(string css, string attribute, Func<string, bool> done, string what, TimeSpan? within = null) =>
         Eventually.GetAsync(
-            () => Task.FromResult(Driver.FindElements(By.CssSelector(css)).Select(e => e.GetAttribute(attribute)).FirstOrDefault() ?? ""),
+            () => Task.FromResult(Fresh(() => Driver.FindElements(By.CssSelector(css)).Select(e => e.GetAttribute(attribute)).FirstOrDefault()) ?? ""),
             done,
             t => $"{what}; '{css}' {attribute}={t}",
             within);
+
+    /// <summary>
+    /// Reads the page, or null when the element was replaced between finding and reading it (the
+    /// page re-renders as answers arrive): the next poll reads the new one.
+    /// </summary>
+    private static T? Fresh<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (StaleElementReferenceException)
+        {
+            return default;
+        }
+    }
 
     /// <summary>Sets an input's value as a date or time picker would and tells the page.</summary>
     public void SetValue(string css, string value) =>
