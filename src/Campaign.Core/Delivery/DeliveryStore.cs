@@ -21,8 +21,6 @@ public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, 
     /// <summary>How long a delivery record is kept after it is created.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(35);
 
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>Stores a new queued delivery and appends it to its channel's outbox, in one transaction.</summary>
@@ -161,7 +159,7 @@ public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisKeys keys, 
 
     private void CountUsage(ITransaction tran, Channel channel, long messages, long segments, DateTimeOffset now)
     {
-        var key = keys.DailyUsage(channel, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Vietnam).DateTime));
+        var key = keys.DailyUsage(channel, DateOnly.FromDateTime(Campaigns.CampaignSchedule.ToLocal(now)));
         _ = tran.HashIncrementAsync(key, "messages", messages);
         _ = tran.HashIncrementAsync(key, "segments", segments);
         _ = tran.KeyExpireAsync(key, TimeSpan.FromDays(400));
