@@ -27,6 +27,7 @@ public static class CampaignHost
         builder.Services.AddCampaignHealthChecks();
         builder.Services.AddCampaignTelemetry(builder.Configuration, serviceName);
         builder.Services.AddProblemDetails();
+        builder.Services.AddCampaignReverseProxy(builder.Configuration);
         return builder;
     }
 }

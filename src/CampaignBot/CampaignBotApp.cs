@@ -18,6 +18,7 @@ public static class CampaignBotApp
         builder.Services.AddAdminApi(builder.Configuration);
 
         var app = builder.Build();
+        app.UseCampaignReverseProxy();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();

@@ -12,6 +12,7 @@ public static class SmsGatewayApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseCampaignReverseProxy();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapCampaignHealth();

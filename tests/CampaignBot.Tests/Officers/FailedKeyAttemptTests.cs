@@ -16,10 +16,14 @@ public sealed class FailedKeyAttemptTests(RedisServer redis) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<HttpResponseMessage> MeAsync(string key)
+    private async Task<HttpResponseMessage> MeAsync(string key, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(OfficerApiHost.Me, UriKind.Relative));
         request.Headers.Add("Authorization", "Bearer " + key);
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
         return await _host.Client.SendAsync(request);
     }
 
@@ -72,5 +76,34 @@ public sealed class FailedKeyAttemptTests(RedisServer redis) : IAsyncLifetime
         }
         var (_, good) = await _host.AddAsync(OfficerRole.Officer, "D0101");
         Assert.Equal(HttpStatusCode.OK, (await MeAsync(good.Secret)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_the_proxy_each_client_has_its_own_allowance()
+    {
+        // The test client is on loopback, which is a trusted proxy by default (ReverseProxy:KnownProxies adds others).
+        for (var i = 0; i < Allowed; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(ApiKeys.Generate().Secret, "203.0.113.5")).StatusCode);
+        }
+        using var guesser = await MeAsync(ApiKeys.Generate().Secret, "203.0.113.5");
+        var (_, good) = await _host.AddAsync(OfficerRole.Officer, "D0101");
+        using var neighbour = await MeAsync(good.Secret, "203.0.113.6");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, guesser.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, neighbour.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_last_hop_is_believed()
+    {
+        // "X-Forwarded-For: <made up>, <real client>": the proxy appended the real client; the rest came from the client.
+        for (var i = 0; i < Allowed; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(ApiKeys.Generate().Secret, $"198.51.100.{i}, 203.0.113.7")).StatusCode);
+        }
+        using var throttled = await MeAsync(ApiKeys.Generate().Secret, "198.51.100.99, 203.0.113.7");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
     }
 }
